@@ -1,0 +1,1 @@
+"""seasonnews crawler: spiders, items, pipelines and the command line."""

@@ -1,0 +1,242 @@
+"""The `seasonnews` command (also `python -m crawler`)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import difflib
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from crawler.extract.seasons import show_key
+from crawler.sources import Sources, SourcesError, load_sources
+from exports import COLUMNS, FORMATS, write_rows
+from storage import DatabaseError, Store
+from storage.repo import Filters
+
+
+class CliError(Exception):
+    """A user mistake or an unusable environment: one line, non-zero exit."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (CliError, DatabaseError, SourcesError) as exc:
+        print(f"seasonnews: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `seasonnews export | head`
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seasonnews", description="Crawl, store and export TV season news."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    db_help = "database URL (default: $SEASONNEWS_DB, else sqlite:///seasonnews.db)"
+
+    crawl = sub.add_parser("crawl", help="crawl sites into the database")
+    crawl.add_argument("--url", action="append", default=[], help="start page (repeatable)")
+    crawl.add_argument("--sitemap", action="append", default=[], help="sitemap, index or robots.txt")
+    crawl.add_argument("--feed", action="append", default=[], help="RSS/Atom feed (repeatable)")
+    crawl.add_argument("--sources", type=Path, help="TOML file of sites (see README)")
+    crawl.add_argument("--db", help=db_help)
+    crawl.add_argument("--max-pages", type=int, help="stop after this many HTML pages")
+    crawl.add_argument("--jobdir", help="job folder: a killed crawl resumes from it")
+    crawl.add_argument(
+        "--allow-host", action="append", default=[], help="also follow links to this host"
+    )
+    crawl.add_argument(
+        "-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+        help="override a Scrapy setting (repeatable)",
+    )
+    crawl.set_defaults(func=cmd_crawl)
+
+    export = sub.add_parser("export", help="export articles, seasons or links")
+    export.add_argument("--what", choices=sorted(COLUMNS), default="articles")
+    export.add_argument("--format", choices=FORMATS, default="csv")
+    export.add_argument("--show", help="only this show (any spelling)")
+    export.add_argument("--season", type=int, help="only this season number")
+    export.add_argument("--since", type=_iso_date, help="published on or after YYYY-MM-DD")
+    export.add_argument("--all", action="store_true", help="include pages about no season")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    export.add_argument("--db", help=db_help)
+    export.set_defaults(func=cmd_export)
+
+    shows = sub.add_parser("shows", help="list the shows and seasons in the database")
+    shows.add_argument("--db", help=db_help)
+    shows.set_defaults(func=cmd_shows)
+
+    season = sub.add_parser("season", help="what the database knows about one season")
+    season.add_argument("show", help="show name (any spelling)")
+    season.add_argument("number", type=int, help="season number")
+    season.add_argument("--db", help=db_help)
+    season.set_defaults(func=cmd_season)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    upgrade = db_sub.add_parser("upgrade", help="create or migrate the schema")
+    upgrade.add_argument("--db", help=db_help)
+    upgrade.set_defaults(func=cmd_db_upgrade)
+    return parser
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from None
+
+
+@contextlib.contextmanager
+def _store(url: str | None, *, migrate: bool = False) -> Iterator[Store]:
+    store = Store(url)
+    try:
+        if migrate:
+            store.upgrade()
+        else:
+            store.check()
+        yield store
+    finally:
+        store.close()
+
+
+# -- crawl -------------------------------------------------------------------------------
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawler.run import run_crawl
+
+    sources = Sources()
+    if args.sources:
+        load_sources(args.sources, into=sources)
+    sources.add("urls", args.url)
+    sources.add("sitemaps", args.sitemap)
+    sources.add("feeds", args.feed)
+    if sources.is_empty():
+        raise CliError("nothing to crawl: give --url, --sitemap, --feed or --sources")
+    overrides = {}
+    for item in args.settings:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise CliError(f"-s takes NAME=VALUE, got {item!r}")
+        overrides[name] = value
+    with _store(args.db, migrate=True) as store:
+        db_url = store.url
+    reason = run_crawl(
+        db_url=db_url,
+        spider_args={
+            "url": sources.urls,
+            "sitemap": sources.sitemaps,
+            "feed": sources.feeds,
+            "sources": str(args.sources) if args.sources else None,
+            "max_pages": args.max_pages,
+            "allow_hosts": args.allow_host,
+        },
+        jobdir=args.jobdir,
+        overrides=overrides,
+    )
+    print(f"crawl finished: {reason}", file=sys.stderr)
+    return 0 if reason in ("finished", "max_pages") or reason.startswith("closespider") else 1
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def _resolve_show(store: Store, name: str) -> str:
+    key = show_key(name)
+    if store.find_show(key) is None:
+        titles = [s["show"] for s in store.shows()]
+        close = difflib.get_close_matches(name, titles, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(repr(t) for t in close)}?" if close else ""
+        raise CliError(f"unknown show {name!r}{hint}")
+    return key
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _store(args.db) as store:
+        filters = Filters(
+            show_key=_resolve_show(store, args.show) if args.show else None,
+            season=args.season,
+            since=args.since,
+            include_all=args.all,
+        )
+        rows = {
+            "articles": store.iter_articles,
+            "seasons": store.iter_seasons,
+            "links": store.iter_links,
+        }[args.what](filters)
+        if args.output is None:
+            count = write_rows(rows, args.what, args.format, sys.stdout)
+        else:
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            tmp = args.output.with_name(args.output.name + ".tmp")
+            with tmp.open("w", encoding="utf-8", newline="") as out:
+                count = write_rows(rows, args.what, args.format, out)
+            tmp.replace(args.output)
+            print(f"wrote {count} {args.what} to {args.output}", file=sys.stderr)
+    return 0
+
+
+# -- reading -----------------------------------------------------------------------------
+
+
+def cmd_shows(args: argparse.Namespace) -> int:
+    with _store(args.db) as store:
+        shows = store.shows()
+    print_shows(shows, sys.stdout)
+    return 0
+
+
+def print_shows(shows: list[dict[str, object]], out: TextIO) -> None:
+    """The per-show/season summary table."""
+    if not shows:
+        print("No shows yet: run `seasonnews crawl` first.", file=out)
+        return
+    width = max(len(str(s["show"])) for s in shows)
+    print(f"{'SHOW':<{width}}  SEASONS (articles)", file=out)
+    for show in shows:
+        seasons = show["seasons"]
+        assert isinstance(seasons, dict)
+        listed = ", ".join(f"S{n} ({c})" for n, c in sorted(seasons.items()))
+        print(f"{show['show']!s:<{width}}  {listed}", file=out)
+    total = sum(len(s["seasons"]) for s in shows)  # type: ignore[arg-type]
+    print(f"{len(shows)} shows, {total} seasons", file=out)
+
+
+def cmd_season(args: argparse.Namespace) -> int:
+    with _store(args.db) as store:
+        key = _resolve_show(store, args.show)
+        detail = store.season_detail(key, args.number)
+        if detail is None:
+            known = store.shows()
+            seasons = next((s["seasons"] for s in known if s["key"] == key), {})
+            listed = ", ".join(str(n) for n in sorted(seasons)) or "none"
+            raise CliError(f"no season {args.number} of {args.show!r} (known seasons: {listed})")
+    print(f"{detail['show']} — season {detail['season']}")
+    print(f"  articles:   {detail['articles']} from {detail['sites']} site(s)")
+    print(f"  first seen: {detail['first_seen']}")
+    print(f"  last seen:  {detail['last_seen']}")
+    print("  articles:")
+    for item in detail["items"]:
+        published = item["published"] or "undated"
+        print(f"    {published}  {item['title']}")
+        print(f"                {item['canonical_url']}")
+        for dup in item["duplicate_urls"]:
+            print(f"                also at {dup}")
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    with _store(args.db, migrate=True) as store:
+        print(f"database {store.url} is at the latest schema", file=sys.stderr)
+    return 0

@@ -1,0 +1,73 @@
+"""Items the spider yields; pipelines read them through ItemAdapter."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import attrs
+
+from crawler.extract.types import RelatedLink, ShowSeason
+
+
+@attrs.define(kw_only=True)
+class ArticleItem:
+    """One HTML page, extracted."""
+
+    url: str
+    """URL the page was served from (after redirects)."""
+    redirect_urls: list[str] = attrs.field(factory=list)
+    """URLs that redirected to `url`."""
+    http_status: int | None = None
+    """HTTP status of the response."""
+    fetched_at: datetime
+    """When the page was downloaded (naive UTC)."""
+    title: str | None = None
+    """Headline (trafilatura's title)."""
+    author: str | None = None
+    """Author name(s)."""
+    published: str | None = None
+    """Publication date, YYYY-MM-DD."""
+    modified: str | None = None
+    """Last modification date, YYYY-MM-DD."""
+    sitename: str | None = None
+    """Site name as the page states it."""
+    language: str | None = None
+    """Language code of the page."""
+    categories: list[str] = attrs.field(factory=list)
+    """Blog categories."""
+    tags: list[str] = attrs.field(factory=list)
+    """Blog tags."""
+    image: str | None = None
+    """Lead image URL."""
+    description: str | None = None
+    """Meta description."""
+    canonical_url: str | None = None
+    """The page's own canonical URL (link rel=canonical / og:url), before normalisation."""
+    body: str = ""
+    """Main text, without "Also Read" blocks and blog boilerplate."""
+    related: list[RelatedLink] = attrs.field(factory=list)
+    """"Also Read"-style links found in the page."""
+    show_seasons: list[ShowSeason] = attrs.field(factory=list)
+    """Show-seasons the headline is about, main first."""
+    no_season_reason: str | None = None
+    """Why `show_seasons` is empty."""
+    body_hash: str | None = None
+    """Hash of the normalised body (set by NormalizePipeline)."""
+    duplicate_of: str | None = None
+    """Canonical URL of an article this one duplicates in this run (set by DedupePipeline)."""
+
+
+@attrs.define(kw_only=True)
+class FailureItem:
+    """A URL that could not be turned into an article, and why."""
+
+    url: str
+    """The URL requested."""
+    reason: str
+    """Short machine-readable reason: http_404, timeout, non_html, redirect_loop, ..."""
+    fetched_at: datetime
+    """When the failure happened (naive UTC)."""
+    status: int | None = None
+    """HTTP status, when there was a response."""
+    detail: str | None = None
+    """Human-readable detail."""

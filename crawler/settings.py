@@ -1,0 +1,68 @@
+"""Scrapy settings for seasonnews: polite, bounded and safe by default.
+
+Every seasonnews component is switched on here; override any of them with `-s NAME=VALUE`.
+"""
+
+from __future__ import annotations
+
+import os
+
+BOT_NAME = "seasonnews"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# -- seasonnews --------------------------------------------------------------------------
+SEASONNEWS_DB = os.environ.get("SEASONNEWS_DB", "sqlite:///seasonnews.db")
+"""Database URL (any SQLAlchemy URL); the CLI's --db overrides it."""
+SEASONNEWS_CONTACT_URL = "https://github.com/seasonnews/seasonnews"
+"""Where site owners learn who crawls them; part of the user agent."""
+SEASONNEWS_JOBDIR = ""
+"""Folder of the crash-safe crawl journal (resume after a kill); empty: no journal."""
+SEASONNEWS_EXTRACT_WORKERS = os.cpu_count() or 1
+"""Extraction processes (0: extract in a thread of the crawler process)."""
+SEASONNEWS_BATCH_SIZE = 50
+"""Articles written per database transaction."""
+SEASONNEWS_FLUSH_SECONDS = 2.0
+"""Longest time an extracted article waits before it is written."""
+SEASONNEWS_FOLLOW_ALL = False
+"""Follow every same-site link, not only season-news links and listings."""
+
+# -- manners -----------------------------------------------------------------------------
+USER_AGENT = f"seasonnews/0.1 (+{SEASONNEWS_CONTACT_URL})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 32
+CONCURRENT_REQUESTS_PER_DOMAIN = 8
+DOWNLOAD_DELAY = 0.5
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 5
+DEPTH_LIMIT = 4
+DEPTH_PRIORITY = 1
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+# 4xx/5xx responses reach the spider's errback as HttpError and are recorded with their status.
+
+# -- components --------------------------------------------------------------------------
+DUPEFILTER_CLASS = "crawler.frontier.JournalDupeFilter"
+SPIDER_MIDDLEWARES = {
+    "crawler.frontier.JournalSpiderMiddleware": 950,
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.ValidatePipeline": 100,
+    "crawler.pipelines.NormalizePipeline": 200,
+    "crawler.pipelines.DedupePipeline": 300,
+    "crawler.pipelines.StorePipeline": 900,
+}
+SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,1 @@
+"""Spiders: discovery and following only; extraction lives in crawler.extract."""

@@ -1,0 +1,208 @@
+"""The season-news spider: reads start pages, sitemaps and feeds, follows season-news links."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any, Self
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import CloseSpider
+from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.python.failure import Failure
+
+from crawler.errors import failure_reason
+from crawler.extract.feeds import feed_links
+from crawler.extract.urls import site_of
+from crawler.extractor import ExtractorPool
+from crawler.frontier import Journal
+from crawler.items import ArticleItem, FailureItem
+from crawler.links import is_crawlable, is_listing, is_season_link, matches
+from crawler.sources import Sources, load_sources, split_arg
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class SeasonNewsSpider(Spider):
+    """Crawl season news from `url`, `sitemap`, `feed` and/or a `sources` TOML file.
+
+    Arguments (comma-separated with `scrapy crawl -a`, lists from the seasonnews CLI):
+    url, sitemap, feed, sources, max_pages, allow_hosts.
+    """
+
+    name = "season_news"
+
+    def __init__(
+        self,
+        url: str | list[str] | None = None,
+        sitemap: str | list[str] | None = None,
+        feed: str | list[str] | None = None,
+        sources: str | None = None,
+        max_pages: str | int | None = None,
+        allow_hosts: str | list[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.sources = Sources()
+        if sources:
+            load_sources(sources, into=self.sources)
+        self.sources.add("urls", split_arg(url))
+        self.sources.add("sitemaps", split_arg(sitemap))
+        self.sources.add("feeds", split_arg(feed))
+        self.sources.allow_hosts(split_arg(allow_hosts))
+        if self.sources.is_empty():
+            raise ValueError("nothing to crawl: give url, sitemap, feed or sources")
+        self.max_pages = int(max_pages) if max_pages else 0
+        self.pages = 0
+        self.allowed_domains = sorted({h.split(":")[0] for h in self.sources.sites})
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.extractor = ExtractorPool(crawler.settings.getint("SEASONNEWS_EXTRACT_WORKERS"))
+        spider.follow_all = crawler.settings.getbool("SEASONNEWS_FOLLOW_ALL")
+        crawler.signals.connect(spider._closed, signal=signals.spider_closed)
+        return spider
+
+    def _closed(self) -> None:
+        self.extractor.close()
+
+    # -- discovery ---------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[Request]:
+        journal = Journal.for_crawler(self.crawler)
+        if journal.resumed:
+            self.logger.info("resuming: %d pending requests", len(journal.pending()))
+            for url, callback, depth in journal.pending():
+                yield self._request(url, getattr(self, callback), depth=depth, dont_filter=True)
+            return
+        for url in self.sources.urls:
+            yield self._request(url, self.parse_page)
+        for url in self.sources.sitemaps:
+            callback = self.parse_robots if url.endswith("/robots.txt") else self.parse_sitemap
+            yield self._request(url, callback)
+        for url in self.sources.feeds:
+            yield self._request(url, self.parse_feed)
+
+    def _request(self, url: str, callback: Any, depth: int = 0, **kwargs: Any) -> Request:
+        return Request(url, callback=callback, errback=self.on_error, meta={"depth": depth}, **kwargs)
+
+    def _allowed(self, url: str) -> bool:
+        site = self.sources.sites.get(site_of(url))
+        return site is not None and is_crawlable(url) and matches(url, site.allow, site.deny)
+
+    def _should_follow(self, url: str, anchor: str) -> bool:
+        if not self._allowed(url):
+            return False
+        return self.follow_all or is_season_link(url, anchor) or is_listing(url)
+
+    # -- callbacks ---------------------------------------------------------------------
+
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
+        """An HTML page: follow its season-news links, then yield the article."""
+        if not isinstance(response, HtmlResponse):
+            content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+            yield self._failure(response, "non_html", f"content type {content_type or 'unknown'}")
+            return
+        if self.max_pages and self.pages >= self.max_pages:
+            raise CloseSpider("max_pages")
+        self.pages += 1
+        try:
+            page = await self.extractor.extract(response.text, response.url)
+        except Exception as exc:  # a worker crash or a bug must not stop the crawl
+            yield self._failure(response, "extract_error", f"{type(exc).__name__}: {exc}")
+            return
+        for url, anchor in page.links:
+            if self._should_follow(url, anchor):
+                yield response.follow(url, callback=self.parse_page, errback=self.on_error)
+        meta = page.metadata
+        yield ArticleItem(
+            url=response.url,
+            redirect_urls=list(response.request.meta.get("redirect_urls", [])),
+            http_status=response.status,
+            fetched_at=_now(),
+            title=meta.title,
+            author=meta.author,
+            published=meta.published,
+            modified=meta.modified,
+            sitename=meta.sitename,
+            language=meta.language,
+            categories=meta.categories,
+            tags=meta.tags,
+            image=meta.image,
+            description=meta.description,
+            canonical_url=meta.canonical_url,
+            body=page.body,
+            related=page.related,
+            show_seasons=page.show_seasons,
+            no_season_reason=page.no_season_reason,
+        )
+
+    def parse_robots(self, response: Response) -> Iterator[Any]:
+        """robots.txt given as a sitemap source: read the sitemaps it names."""
+        if not isinstance(response, TextResponse):
+            yield self._failure(response, "bad_sitemap", "robots.txt is not text")
+            return
+        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+            yield self._request(url, self.parse_sitemap)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        """A sitemap index (follow its sitemaps) or a URL set (crawl its pages)."""
+        body = response.body
+        if body[:2] == gzip_magic_number:
+            try:
+                body = gunzip(body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+            except (OSError, ValueError) as exc:
+                yield self._failure(response, "bad_sitemap", f"bad gzip: {exc}")
+                return
+        try:
+            sitemap = Sitemap(body)
+        except Exception as exc:  # lxml raises several types on garbage
+            yield self._failure(response, "bad_sitemap", f"{type(exc).__name__}: {exc}")
+            return
+        if sitemap.type not in ("sitemapindex", "urlset"):
+            yield self._failure(response, "bad_sitemap", f"root element <{sitemap.type}>")
+            return
+        for entry in sitemap:
+            loc = (entry.get("loc") or "").strip()
+            if not loc:
+                continue
+            if sitemap.type == "sitemapindex":
+                yield self._request(response.urljoin(loc), self.parse_sitemap)
+            elif self._allowed(response.urljoin(loc)):
+                yield self._request(response.urljoin(loc), self.parse_page)
+
+    def parse_feed(self, response: Response) -> Iterator[Any]:
+        """An RSS or Atom feed: crawl the articles it lists."""
+        try:
+            urls = feed_links(response.body, response.url)
+        except ValueError as exc:
+            yield self._failure(response, "bad_feed", str(exc))
+            return
+        for url in urls:
+            if self._allowed(url):
+                yield self._request(url, self.parse_page)
+
+    def on_error(self, failure: Failure) -> Iterator[FailureItem]:
+        """Any failed request becomes a recorded failure; the crawl goes on."""
+        reason, status, detail = failure_reason(failure)
+        request = failure.request  # type: ignore[attr-defined]
+        self.crawler.stats.inc_value(f"seasonnews/failures/{reason}")
+        yield FailureItem(
+            url=request.url, reason=reason, status=status, detail=detail, fetched_at=_now()
+        )
+
+    def _failure(self, response: Response, reason: str, detail: str) -> FailureItem:
+        self.crawler.stats.inc_value(f"seasonnews/failures/{reason}")
+        return FailureItem(
+            url=response.url,
+            reason=reason,
+            status=response.status,
+            detail=detail,
+            fetched_at=_now(),
+        )

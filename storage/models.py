@@ -1,0 +1,152 @@
+"""SQLAlchemy 2 models. Keyed by show and season; every crawled page is an article."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base of all seasonnews tables."""
+
+
+class Show(Base):
+    """One show, whatever the spelling: `key` is the normalised identity."""
+
+    __tablename__ = "shows"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    seasons: Mapped[list[Season]] = relationship(back_populates="show")
+
+
+class Season(Base):
+    """A show's season (or British series), unique per show and number."""
+
+    __tablename__ = "seasons"
+    __table_args__ = (UniqueConstraint("show_id", "number", name="uq_seasons_show_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    show: Mapped[Show] = relationship(back_populates="seasons")
+
+
+class Article(Base):
+    """One stored article, unique by canonical URL; copies under other URLs are `ArticleUrl`s."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    canonical_url: Mapped[str] = mapped_column(String(2000), unique=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    site: Mapped[str] = mapped_column(String(300), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(500))
+    published: Mapped[str | None] = mapped_column(String(10), index=True)
+    modified: Mapped[str | None] = mapped_column(String(10))
+    sitename: Mapped[str | None] = mapped_column(String(300))
+    language: Mapped[str | None] = mapped_column(String(20))
+    categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    image: Mapped[str | None] = mapped_column(String(2000))
+    description: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    body_hash: Mapped[str] = mapped_column(String(64), index=True)
+    no_season_reason: Mapped[str | None] = mapped_column(String(200))
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    first_seen: Mapped[datetime] = mapped_column(DateTime, index=True)
+    last_seen: Mapped[datetime] = mapped_column(DateTime)
+
+    urls: Mapped[list[ArticleUrl]] = relationship(back_populates="article")
+
+
+class ArticleUrl(Base):
+    """Every URL that served an article (its canonical URL and any duplicates)."""
+
+    __tablename__ = "article_urls"
+
+    url: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    first_seen: Mapped[datetime] = mapped_column(DateTime)
+    article: Mapped[Article] = relationship(back_populates="urls")
+
+
+class ArticleSeason(Base):
+    """The show-season(s) an article's headline is about; `is_primary` marks the main one."""
+
+    __tablename__ = "article_seasons"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    season_id: Mapped[int] = mapped_column(
+        ForeignKey("seasons.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    show_name: Mapped[str] = mapped_column(String(300))
+    source: Mapped[str] = mapped_column(String(20))
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RelatedLink(Base):
+    """An "Also Read" edge from an article to another URL."""
+
+    __tablename__ = "related_links"
+    __table_args__ = (UniqueConstraint("from_article_id", "to_url", name="uq_related_from_to"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    from_article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    to_url: Mapped[str] = mapped_column(String(2000), index=True)
+    anchor: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(30))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    anchor_show: Mapped[str | None] = mapped_column(String(300))
+    """Show named by the anchor text (the linked page's show, per the anchor)."""
+    anchor_show_key: Mapped[str | None] = mapped_column(String(300), index=True)
+    anchor_season: Mapped[int | None] = mapped_column(Integer)
+
+
+class CrawlRun(Base):
+    """One run of the crawler: when, how it ended, and Scrapy's stats."""
+
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    finish_reason: Mapped[str | None] = mapped_column(String(100))
+    spider: Mapped[str] = mapped_column(String(100))
+    args: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    stats: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+
+
+class CrawlError(Base):
+    """A URL that could not be stored in a run, with the reason."""
+
+    __tablename__ = "crawl_errors"
+    __table_args__ = (Index("ix_crawl_errors_run_url", "run_id", "url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"))
+    url: Mapped[str] = mapped_column(String(2000))
+    reason: Mapped[str] = mapped_column(String(100), index=True)
+    status: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)

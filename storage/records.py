@@ -1,0 +1,79 @@
+"""Plain records the storage layer accepts: what the crawler hands over, free of Scrapy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonRef:
+    """A show-season as named somewhere (headline, URL, or an anchor)."""
+
+    show: str
+    show_key: str
+    season: int
+    source: str = "title"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRecord:
+    """An "Also Read" link to store."""
+
+    to_url: str
+    anchor: str
+    kind: str
+    anchor_season: SeasonRef | None = None
+
+
+@dataclass(slots=True)
+class ArticleRecord:
+    """One extracted, normalised article ready to be stored."""
+
+    url: str
+    canonical_url: str
+    site: str
+    body: str
+    body_hash: str
+    seen_at: datetime
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    sitename: str | None = None
+    language: str | None = None
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    image: str | None = None
+    description: str | None = None
+    http_status: int | None = None
+    seasons: list[SeasonRef] = field(default_factory=list)
+    no_season_reason: str | None = None
+    related: list[LinkRecord] = field(default_factory=list)
+    other_urls: list[str] = field(default_factory=list)
+    """Other URLs that served this same article (duplicates found during the crawl)."""
+
+    def rank(self) -> tuple[str, str]:
+        """Order among exact duplicates: the earliest published, then the smallest URL, wins."""
+        return (self.published or "9999-99-99", self.canonical_url)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    """A URL that failed, and why."""
+
+    url: str
+    reason: str
+    at: datetime
+    status: int | None = None
+    detail: str | None = None
+
+
+@dataclass(slots=True)
+class SaveResult:
+    """What one `Store.save` call changed."""
+
+    inserted: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    errors: int = 0
