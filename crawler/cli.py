@@ -46,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     crawl = sub.add_parser("crawl", help="crawl sites into the database")
     crawl.add_argument("--url", action="append", default=[], help="start page (repeatable)")
-    crawl.add_argument("--sitemap", action="append", default=[], help="sitemap, index or robots.txt")
+    crawl.add_argument(
+        "--sitemap", action="append", default=[], help="sitemap, index or robots.txt"
+    )
     crawl.add_argument("--feed", action="append", default=[], help="RSS/Atom feed (repeatable)")
     crawl.add_argument("--sources", type=Path, help="TOML file of sites (see README)")
     crawl.add_argument("--db", help=db_help)
@@ -56,7 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-host", action="append", default=[], help="also follow links to this host"
     )
     crawl.add_argument(
-        "-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+        "-s",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
         help="override a Scrapy setting (repeatable)",
     )
     crawl.set_defaults(func=cmd_crawl)

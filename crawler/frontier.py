@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any, Self
 
-from scrapy import Request, signals
+from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.dupefilters import BaseDupeFilter
 from scrapy.http import Response
@@ -83,7 +83,9 @@ class Journal:
         if self._db is None:
             return []
         return list(
-            self._db.execute("SELECT url, callback, depth FROM requests WHERE done = 0 ORDER BY rowid")
+            self._db.execute(
+                "SELECT url, callback, depth FROM requests WHERE done = 0 ORDER BY rowid"
+            )
         )
 
     def close(self) -> None:

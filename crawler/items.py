@@ -51,6 +51,10 @@ class ArticleItem:
     """Show-seasons the headline is about, main first."""
     no_season_reason: str | None = None
     """Why `show_seasons` is empty."""
+    url_keys: list[str] = attrs.field(factory=list)
+    """Normalised form of `url`, AMP segment kept (set by NormalizePipeline)."""
+    variant: bool = False
+    """Fetched from a URL other than its canonical one, e.g. AMP (set by NormalizePipeline)."""
     body_hash: str | None = None
     """Hash of the normalised body (set by NormalizePipeline)."""
     duplicate_of: str | None = None

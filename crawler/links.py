@@ -14,7 +14,7 @@ _SEASON_WORDS = re.compile(
 )
 # Listings that lead to more articles.
 _LISTING = re.compile(
-    r"/(?:category|categories|tag|tags|topics?|section|archives?|news|page)/|[?&]page=\d",
+    r"/(?:category|categories|tag|tags|topics?|section|archives?|author|news|page)/|[?&]page=\d",
     re.IGNORECASE,
 )
 # Never worth fetching.

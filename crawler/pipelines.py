@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import dataclasses
 import hashlib
 import logging
 import re
@@ -61,35 +63,30 @@ class ValidatePipeline:
 
 
 class NormalizePipeline:
-    """Key forms: normalised page, canonical and link URLs; body hash."""
+    """Key forms: canonical URL, the URL keys the page answers to, link URLs, body hash.
+
+    `url` and `redirect_urls` stay as fetched (they name the requests); keys go to `url_keys`.
+    """
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         if not isinstance(item, ArticleItem):
             return item
-        url = normalize_url(adapter["url"])
-        adapter["url"] = url
-        adapter["redirect_urls"] = _normalized(adapter.get("redirect_urls") or [])
-        adapter["canonical_url"] = _canonical(adapter.get("canonical_url"), url)
+        key = normalize_url(adapter["url"])
+        canonical = _canonical(adapter.get("canonical_url"), key)
+        adapter["canonical_url"] = canonical
+        # Redirect sources are not kept: whether a redirect is followed or dupe-filtered
+        # depends on crawl order, and the database must not.
+        fetched = normalize_url(adapter["url"], strip_amp=False)
+        adapter["url_keys"] = [fetched]
+        adapter["variant"] = fetched != canonical
         adapter["body_hash"] = body_hash(adapter["body"])
         related = []
         for link in adapter.get("related") or []:
-            try:
-                related.append(type(link)(normalize_url(link.url), link.anchor, link.kind, link.season))
-            except ValueError:
-                continue
-        adapter["related"] = related
+            with contextlib.suppress(ValueError):
+                related.append(dataclasses.replace(link, url=normalize_url(link.url)))
+        adapter["related"] = list({link.url: link for link in reversed(related)}.values())[::-1]
         return item
-
-
-def _normalized(urls: list[str]) -> list[str]:
-    out = []
-    for url in urls:
-        try:
-            out.append(normalize_url(url))
-        except ValueError:
-            continue
-    return out
 
 
 def _canonical(canonical: str | None, url: str) -> str:
@@ -257,6 +254,7 @@ def to_record(item: ArticleItem) -> ArticleRecord:
         image=item.image,
         description=item.description,
         http_status=item.http_status,
+        variant=item.variant,
         seasons=[SeasonRef(s.show, s.show_key, s.season, s.source) for s in item.show_seasons],
         no_season_reason=item.no_season_reason,
         related=[
@@ -272,5 +270,5 @@ def to_record(item: ArticleItem) -> ArticleRecord:
             )
             for link in item.related
         ],
-        other_urls=list(item.redirect_urls),
+        other_urls=list(item.url_keys),
     )

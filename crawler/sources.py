@@ -68,12 +68,12 @@ def split_arg(value: str | Iterable[str] | None) -> list[str]:
 def load_sources(path: str | Path, into: Sources | None = None) -> Sources:
     """Read a TOML sources file::
 
-        [[site]]
-        urls = ["https://example.com/"]
-        sitemaps = ["https://example.com/sitemap_index.xml"]
-        feeds = ["https://example.com/feed/"]
-        allow = ["/20\\d\\d/"]
-        deny = ["/tag/"]
+    [[site]]
+    urls = ["https://example.com/"]
+    sitemaps = ["https://example.com/sitemap_index.xml"]
+    feeds = ["https://example.com/feed/"]
+    allow = ["/20\\d\\d/"]
+    deny = ["/tag/"]
     """
     sources = into or Sources()
     try:

@@ -39,7 +39,17 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     for what in ("articles", "seasons", "links"):
         for fmt in ("csv", "json"):
-            seasonnews("export", "--what", what, "--format", fmt, "-o", str(OUT / f"{what}.{fmt}"), "--db", DB)
+            seasonnews(
+                "export",
+                "--what",
+                what,
+                "--format",
+                fmt,
+                "-o",
+                str(OUT / f"{what}.{fmt}"),
+                "--db",
+                DB,
+            )
     seasonnews("shows", "--db", DB)
     return 0
 

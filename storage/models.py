@@ -68,6 +68,8 @@ class Article(Base):
     body_hash: Mapped[str] = mapped_column(String(64), index=True)
     no_season_reason: Mapped[str | None] = mapped_column(String(200))
     http_status: Mapped[int | None] = mapped_column(Integer)
+    variant: Mapped[bool] = mapped_column(Boolean, default=False)
+    """The content was fetched from a variant (AMP, a copy naming another canonical URL)."""
     first_seen: Mapped[datetime] = mapped_column(DateTime, index=True)
     last_seen: Mapped[datetime] = mapped_column(DateTime)
 

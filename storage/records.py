@@ -31,7 +31,9 @@ class ArticleRecord:
     """One extracted, normalised article ready to be stored."""
 
     url: str
+    """The URL the content was fetched from, as served."""
     canonical_url: str
+    """Normalised canonical URL: the article's identity."""
     site: str
     body: str
     body_hash: str
@@ -50,6 +52,9 @@ class ArticleRecord:
     seasons: list[SeasonRef] = field(default_factory=list)
     no_season_reason: str | None = None
     related: list[LinkRecord] = field(default_factory=list)
+    variant: bool = False
+    """Fetched from a URL other than its canonical one (AMP, a copy naming its original):
+    its content never replaces content fetched from the canonical URL itself."""
     other_urls: list[str] = field(default_factory=list)
     """Other URLs that served this same article (duplicates found during the crawl)."""
 

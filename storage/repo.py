@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -43,6 +44,7 @@ CONTENT_FIELDS = (
     "body_hash",
     "no_season_reason",
     "http_status",
+    "variant",
 )
 CHUNK = 500
 
@@ -162,7 +164,7 @@ class Store:
         touched: set[int],
         cache: dict[tuple[str, int], int],
     ) -> None:
-        urls = list(dict.fromkeys([record.canonical_url, record.url, *record.other_urls]))
+        urls = list(dict.fromkeys([record.canonical_url, *record.other_urls]))
         article = s.scalars(
             select(Article).join(ArticleUrl).where(ArticleUrl.url.in_(urls)).limit(1)
         ).first()
@@ -175,8 +177,16 @@ class Store:
             self._write_content(s, article, record, touched, cache)
             result.inserted += 1
         else:
-            same = article.canonical_url == record.canonical_url
-            if same or record.rank() < (article.published or "9999-99-99", article.canonical_url):
+            if article.canonical_url == record.canonical_url:
+                replace = article.variant or not record.variant
+                if replace and not article.variant and not record.variant:
+                    # Two fetches of the page itself: show the cleanest URL, whatever the order.
+                    record = dataclasses.replace(
+                        record, url=min(article.url, record.url, key=lambda u: (len(u), u))
+                    )
+            else:
+                replace = record.rank() < (article.published or "9999-99-99", article.canonical_url)
+            if replace:
                 self._write_content(s, article, record, touched, cache)
                 result.updated += 1
             else:
@@ -447,7 +457,7 @@ class Store:
                 }
 
     def iter_links(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
-        """ "Also Read" edges; the target's show-season is the crawled target's, else the anchor's."""
+        """Also-read edges; the target's show-season is the crawled target's, else the anchor's."""
         target = (
             select(
                 ArticleUrl.url.label("url"),

@@ -1,1 +1,1 @@
-"""Pure, Scrapy-free extraction: (html, url) -> plain data. Nothing here touches the network or DB."""
+"""Pure, Scrapy-free extraction: (html, url) -> plain data; no network, no database."""

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from urllib.parse import urljoin
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
 
 from crawler.extract.body import extract_body_tree
 from crawler.extract.html import parse_html, text_of
@@ -20,6 +23,9 @@ def extract_page(html: str, url: str) -> ExtractedPage:
     except ValueError as exc:
         return ExtractedPage(url=url, metadata=Metadata(), body="", no_season_reason=str(exc))
     links = _links(tree, url)
+    listing = listing_reason(tree, url)
+    if listing:
+        return ExtractedPage(url=url, metadata=Metadata(), body="", listing=listing, links=links)
     h1 = next((text_of(h) for h in tree.iter("h1") if text_of(h)), None)
     headings = [text_of(h) for h in tree.iter("h2", "h3")][:MAX_HEADINGS]
     body, metadata, related = extract_body_tree(tree, url)
@@ -37,10 +43,47 @@ def extract_page(html: str, url: str) -> ExtractedPage:
     )
 
 
-def _links(tree: object, base_url: str) -> list[tuple[str, str]]:
+# WordPress (and most blog engines) name the page type in <body class>.
+_ARTICLE_BODY_CLASSES = frozenset({"single", "single-post", "postid", "post-template-default"})
+_LISTING_BODY_CLASSES = frozenset(
+    {"archive", "category", "tag", "author", "search", "search-results", "home", "blog", "paged",
+     "date", "error404"}
+)  # fmt: skip
+_LISTING_LD_TYPES = frozenset({"CollectionPage", "SearchResultsPage", "ProfilePage", "ItemList"})
+_LISTING_PATH = re.compile(r"/(?:category|tag|author|page|search)/|^/$", re.IGNORECASE)
+
+
+def listing_reason(tree: HtmlElement, url: str) -> str | None:
+    """Why a page is a listing of articles rather than an article, or None for an article.
+
+    Decided from what blog engines declare (body classes, og:type, JSON-LD page type) and the
+    URL shape of listings; a page that declares itself a single post is always an article.
+    """
+    body = tree.find("body")
+    classes = set((body.get("class") or "").split()) if body is not None else set()
+    if classes & _ARTICLE_BODY_CLASSES:
+        return None
+    found = classes & _LISTING_BODY_CLASSES
+    if found:
+        return f"listing page (body class {sorted(found)[0]})"
+    og_type = tree.xpath('string(//meta[@property="og:type"]/@content)').strip().lower()
+    path = urlsplit(url).path or "/"
+    if _LISTING_PATH.search(path) and og_type != "article":
+        return "listing page (URL)"
+    ld_types = set(re.findall(r'"@type"\s*:\s*"(\w+)"', " ".join(_ld_scripts(tree))))
+    if ld_types & _LISTING_LD_TYPES and not ld_types & {"Article", "NewsArticle", "BlogPosting"}:
+        return f"listing page ({sorted(ld_types & _LISTING_LD_TYPES)[0]})"
+    return None
+
+
+def _ld_scripts(tree: HtmlElement) -> list[str]:
+    return [s.text or "" for s in tree.iter("script") if s.get("type") == "application/ld+json"]
+
+
+def _links(tree: HtmlElement, base_url: str) -> list[tuple[str, str]]:
     """Every (absolute URL, anchor text) of the page, first occurrence of each URL."""
     seen: dict[str, str] = {}
-    for anchor in tree.iter("a"):  # type: ignore[attr-defined]
+    for anchor in tree.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
             continue

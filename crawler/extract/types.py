@@ -65,5 +65,7 @@ class ExtractedPage:
     """Show-seasons the headline is about, the main one first; empty when none."""
     no_season_reason: str | None = None
     """Why show_seasons is empty (None when it is not)."""
+    listing: str | None = None
+    """Why the page is a listing (home, category, tag, author, search), not an article."""
     links: list[tuple[str, str]] = field(default_factory=list)
     """Every (absolute URL, anchor text) in the page, for the spider to choose what to follow."""

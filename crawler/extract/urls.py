@@ -12,7 +12,7 @@ from w3lib.url import canonicalize_url, safe_url_string
 _AMP_SEGMENT = re.compile(r"(?:/amp)+(?=/|$)", re.IGNORECASE)
 
 
-def normalize_url(url: str) -> str:
+def normalize_url(url: str, *, strip_amp: bool = True) -> str:
     """Key form of a URL: lower-case host, no default port, fragment, tracking parameters
     (utm_*, fbclid, ...), AMP segment or trailing slash; query arguments sorted.
 
@@ -24,7 +24,7 @@ def normalize_url(url: str) -> str:
         raise ValueError(f"not an absolute http(s) URL: {url!r}")
     cleaned = courlan.normalize_url(url, strict=True, trailing_slash=False)
     parts = urlsplit(canonicalize_url(cleaned, keep_fragments=False))
-    path = _AMP_SEGMENT.sub("", parts.path) or "/"
+    path = (_AMP_SEGMENT.sub("", parts.path) if strip_amp else parts.path) or "/"
     if len(path) > 1:
         path = path.rstrip("/") or "/"
     return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))

@@ -90,7 +90,9 @@ class SeasonNewsSpider(Spider):
             yield self._request(url, self.parse_feed)
 
     def _request(self, url: str, callback: Any, depth: int = 0, **kwargs: Any) -> Request:
-        return Request(url, callback=callback, errback=self.on_error, meta={"depth": depth}, **kwargs)
+        return Request(
+            url, callback=callback, errback=self.on_error, meta={"depth": depth}, **kwargs
+        )
 
     def _allowed(self, url: str) -> bool:
         site = self.sources.sites.get(site_of(url))
@@ -120,6 +122,9 @@ class SeasonNewsSpider(Spider):
         for url, anchor in page.links:
             if self._should_follow(url, anchor):
                 yield response.follow(url, callback=self.parse_page, errback=self.on_error)
+        if page.listing:
+            self.crawler.stats.inc_value("seasonnews/listings")
+            return
         meta = page.metadata
         yield ArticleItem(
             url=response.url,

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 23:54:28.517753
+Create Date: 2026-11-24 00:09:53.731495
 """
 
 import sqlalchemy as sa
@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("body_hash", sa.String(length=64), nullable=False),
         sa.Column("no_season_reason", sa.String(length=200), nullable=True),
         sa.Column("http_status", sa.Integer(), nullable=True),
+        sa.Column("variant", sa.Boolean(), nullable=False),
         sa.Column("first_seen", sa.DateTime(), nullable=False),
         sa.Column("last_seen", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),

@@ -1,0 +1,35 @@
+"""What a database holds, without ids and timestamps: for comparing crawls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storage import Store
+from storage.repo import Filters
+
+
+def snapshot(db_url: str) -> dict[str, Any]:
+    """Articles, seasons and links of a database, comparable across crawls."""
+    store = Store(db_url)
+    try:
+        articles = sorted(
+            (
+                a["canonical_url"],
+                a["url"],
+                a["title"],
+                a["show"],
+                a["season"],
+                a["body"],
+                tuple(a["duplicate_urls"]),
+                tuple((x["url"], x["anchor"]) for x in a["also_read"]),
+            )
+            for a in store.iter_articles(Filters(include_all=True))
+        )
+        seasons = sorted(
+            (s["show"], s["season"], s["articles"], s["sites"]) for s in store.iter_seasons()
+        )
+        links = sorted(tuple(link.values()) for link in store.iter_links(Filters(include_all=True)))
+        counts = {k: v for k, v in store.counts().items() if k not in ("crawl_runs", "crawl_errors")}
+    finally:
+        store.close()
+    return {"articles": articles, "seasons": seasons, "links": links, "counts": counts}

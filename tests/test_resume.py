@@ -1,0 +1,61 @@
+"""A crawl killed with SIGKILL and resumed with its --jobdir ends with the same database."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from tests.conftest import FAST, ROOT, seasonnews
+from tests.snapshot import snapshot
+
+SLOW = ("-s", "DOWNLOAD_DELAY=0.25", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+        "-s", "SEASONNEWS_BATCH_SIZE=2", "-s", "SEASONNEWS_FLUSH_SECONDS=0.2")  # fmt: skip
+
+
+def _articles(db_path: Path) -> int:
+    if not db_path.exists():
+        return 0
+    engine = create_engine(f"sqlite:///{db_path}")
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
+    except Exception:  # schema not created yet
+        return 0
+    finally:
+        engine.dispose()
+
+
+def test_sigkill_then_resume_matches_uninterrupted_crawl(demo_sites, tmp_path) -> None:
+    start = ("--url", demo_sites.url("a", "/"), "--sitemap", demo_sites.url("a", "/robots.txt"))
+    reference = f"sqlite:///{tmp_path / 'reference.db'}"
+    seasonnews("crawl", *start, "--db", reference, *FAST)
+    expected = snapshot(reference)
+    assert expected["counts"]["articles"] >= 10
+
+    killed_path = tmp_path / "killed.db"
+    killed = f"sqlite:///{killed_path}"
+    jobdir = str(tmp_path / "job")
+    command = [sys.executable, "-m", "crawler", "crawl", *start, "--db", killed,
+               "--jobdir", jobdir, *FAST, *SLOW]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 120
+    while _articles(killed_path) < 4 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, "the crawl ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    stored = _articles(killed_path)
+    assert 4 <= stored < expected["counts"]["articles"]
+
+    seasonnews("crawl", *start, "--db", killed, "--jobdir", jobdir, *FAST)
+    assert snapshot(killed) == expected
+    # A third run on the finished job folder has nothing left to do and changes nothing.
+    seasonnews("crawl", *start, "--db", killed, "--jobdir", jobdir, *FAST)
+    assert snapshot(killed) == expected
