@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any, Self
 
-from scrapy import Request
+from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.dupefilters import BaseDupeFilter
 from scrapy.http import Response
@@ -111,6 +111,11 @@ class JournalDupeFilter(BaseDupeFilter):
     def request_seen(self, request: Request) -> bool:
         fp = self.fingerprinter.fingerprint(request).hex()
         return not self.journal.add(fp, request)
+
+    def log(self, request: Request, spider: Spider) -> None:
+        """Count a filtered duplicate request (the scheduler calls this)."""
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value("dupefilter/filtered")
 
     def close(self, reason: str) -> None:
         self.journal.close()

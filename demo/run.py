@@ -14,7 +14,7 @@ OUT = Path("exports/demo")
 
 def seasonnews(*args: str) -> None:
     """Run the real command line, as an operator would."""
-    command = [sys.executable, "-m", "crawler", *args]
+    command = [str(Path(sys.executable).with_name("seasonnews")), *args]
     print("$ seasonnews", " ".join(args), flush=True)
     subprocess.run(command, check=True)
 

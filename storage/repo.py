@@ -168,6 +168,10 @@ class Store:
         article = s.scalars(
             select(Article).join(ArticleUrl).where(ArticleUrl.url.in_(urls)).limit(1)
         ).first()
+        if article is None:
+            article = s.scalars(
+                select(Article).where(Article.canonical_url == record.canonical_url)
+            ).first()
         if article is None and record.body_hash:
             article = s.scalars(
                 select(Article).where(Article.body_hash == record.body_hash).order_by(Article.id)

@@ -53,6 +53,7 @@ _EXACT_TOKENS = _words(
     td-post-source-tags td-tags jeg_post_tags post-tags-wrap tagged-with
     breadcrumb breadcrumbs yoast-breadcrumbs rank-math-breadcrumb td-crumb-container
     entry-crumbs jeg_breadcrumbs
+    entry-meta post-meta single-post-meta td-module-meta-info
     """
 )
 # Token prefixes of plugin namespaces that only ever mark boilerplate.
