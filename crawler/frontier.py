@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 pages_stored = object()
 """Signal: `urls` (a list) were written to the database; their requests are done."""
+request_failed = object()
+"""Signal: a request failed outside any callback or errback (`url`, `reason`, `detail`)."""
 
 
 class Journal:
@@ -113,9 +115,23 @@ class JournalDupeFilter(BaseDupeFilter):
         return not self.journal.add(fp, request)
 
     def log(self, request: Request, spider: Spider) -> None:
-        """Count a filtered duplicate request (the scheduler calls this)."""
+        """Count a filtered duplicate request (the scheduler calls this).
+
+        A redirect back to a URL of its own chain is a redirect loop: Scrapy would drop it
+        silently, so it is reported as a failure.
+        """
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value("dupefilter/filtered")
+        chain = request.meta.get("redirect_urls") or []
+        if request.url in chain:
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value("seasonnews/failures/redirect_loop")
+            self.crawler.signals.send_catch_log(
+                signal=request_failed,
+                url=chain[0],
+                reason="redirect_loop",
+                detail="redirect loop: " + " -> ".join([*chain, request.url]),
+            )
 
     def close(self, reason: str) -> None:
         self.journal.close()

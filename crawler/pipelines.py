@@ -8,6 +8,7 @@ import dataclasses
 import hashlib
 import logging
 import re
+from datetime import UTC, datetime
 from typing import Any, Self
 
 from itemadapter import ItemAdapter
@@ -16,7 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from crawler.extract.urls import normalize_url, site_of
-from crawler.frontier import pages_stored
+from crawler.frontier import pages_stored, request_failed
 from crawler.items import ArticleItem, FailureItem
 from storage import Store
 from storage.records import ArticleRecord, ErrorRecord, LinkRecord, SeasonRef
@@ -156,6 +157,7 @@ class StorePipeline:
         self.run_id: int | None = None
         self._timer: asyncio.Task[None] | None = None
         crawler.signals.connect(self._dropped, signal=signals.item_dropped)
+        crawler.signals.connect(self._failed, signal=request_failed)
         crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -200,6 +202,10 @@ class StorePipeline:
             )
             self.urls.extend([item.url, *item.redirect_urls])
 
+    def _failed(self, url: str, reason: str, detail: str) -> None:
+        self.errors.append(ErrorRecord(url=url, reason=reason, detail=detail, at=_utcnow()))
+        self.urls.append(url)
+
     async def _flush_periodically(self) -> None:
         while True:
             await asyncio.sleep(self.flush_seconds)
@@ -231,6 +237,10 @@ class StorePipeline:
             stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
             await asyncio.to_thread(self.store.finish_run, self.run_id, reason, stats)
         self.store.close()
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def to_record(item: ArticleItem) -> ArticleRecord:

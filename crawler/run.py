@@ -30,7 +30,7 @@ def run_crawl(
     settings.set("SEASONNEWS_DB", db_url, priority="cmdline")
     if jobdir:
         settings.set("SEASONNEWS_JOBDIR", jobdir, priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(SeasonNewsSpider)
     process.crawl(crawler, **{k: v for k, v in spider_args.items() if v})
     process.start()

@@ -44,9 +44,7 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def write_rows(
-    rows: Iterable[Mapping[str, Any]], what: str, fmt: str, out: TextIO
-) -> int:
+def write_rows(rows: Iterable[Mapping[str, Any]], what: str, fmt: str, out: TextIO) -> int:
     """Write `rows` of kind `what` to `out` in `fmt`; returns the number of rows."""
     columns = COLUMNS[what]
     count = 0

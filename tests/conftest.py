@@ -39,7 +39,9 @@ FAST = (
 )  # fmt: skip
 
 
-def seasonnews(*args: str, timeout: float = 300, check: bool = True) -> subprocess.CompletedProcess[str]:
+def seasonnews(
+    *args: str, timeout: float = 300, check: bool = True
+) -> subprocess.CompletedProcess[str]:
     """Run the real `seasonnews` command line in a subprocess."""
     env = dict(os.environ)
     env.pop("SEASONNEWS_DB", None)

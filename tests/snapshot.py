@@ -29,7 +29,9 @@ def snapshot(db_url: str) -> dict[str, Any]:
             (s["show"], s["season"], s["articles"], s["sites"]) for s in store.iter_seasons()
         )
         links = sorted(tuple(link.values()) for link in store.iter_links(Filters(include_all=True)))
-        counts = {k: v for k, v in store.counts().items() if k not in ("crawl_runs", "crawl_errors")}
+        counts = {
+            k: v for k, v in store.counts().items() if k not in ("crawl_runs", "crawl_errors")
+        }
     finally:
         store.close()
     return {"articles": articles, "seasons": seasons, "links": links, "counts": counts}

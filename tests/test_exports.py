@@ -18,7 +18,7 @@ from storage.records import ArticleRecord, LinkRecord, SeasonRef
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"),
+        ('=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'),
         ("+1+2", "'+1+2"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -49,7 +49,9 @@ def _store(db_url: str) -> Store:
                 title="-Squid Game Season 2: Release Date",
                 published="2024-04-30",
                 seasons=[SeasonRef("Squid Game", "squid game", 2)],
-                related=[LinkRecord("https://a.example/kingdom-3", "Kingdom Season 3", "also_read")],
+                related=[
+                    LinkRecord("https://a.example/kingdom-3", "Kingdom Season 3", "also_read")
+                ],
             ),
             ArticleRecord(
                 url="https://a.example/kingdom-3",

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import suppress
+from copy import deepcopy
 from datetime import date
 from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple
@@ -35,6 +36,10 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
     "favor_recall": True,
 }
 """Keyword arguments of the body extraction (chosen on the AEB benchmark, see bench/aeb_eval)."""
+SHORT_BODY_RATIO = 0.5
+"""A fast-path body shorter than this share of the page's prose is re-extracted in full."""
+PROSE_PARAGRAPH_CHARS = 80
+SAME_ARTICLE_SHARE = 0.8
 DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
 """htmldate parameters: the fast search, publication rather than update date."""
 
@@ -143,12 +148,51 @@ def prune_inert(tree: HtmlElement) -> None:
 
 def body_text(tree: HtmlElement, url: str) -> str:
     """Trafilatura's main text of a (cleaned) tree, without leftover related-link lines."""
+    paragraphs = _prose_paragraphs(tree)
+    text = _trafilatura_text(tree, url, fast=True)
+    if len(text) < SHORT_BODY_RATIO * sum(len(t) for _, t in paragraphs):
+        # Broken markup (a stray </div>, an unclosed table) can hide most of the article from
+        # the fast path; trafilatura's fallback extractors recover it. Their extra text is
+        # taken only when it is prose of the same <article> as what the fast path found, not
+        # teasers of other posts.
+        fuller = _trafilatura_text(tree, url, fast=False)
+        if _adds_same_article_prose(paragraphs, text, fuller):
+            text = fuller
+    return drop_related_lines(text)
+
+
+def _adds_same_article_prose(
+    paragraphs: list[tuple[HtmlElement, str]], text: str, fuller: str
+) -> bool:
+    found, more = " ".join(text.split()), " ".join(fuller.split())
+    covered = [p for p, t in paragraphs if t[:60] in found]
+    added = [(p, t) for p, t in paragraphs if t[:60] in more and t[:60] not in found]
+    if not covered or not added:
+        return False
+    home = next((a for a in covered[0].iterancestors("article")), None)
+    if home is None:
+        return False
+    inside = sum(len(t) for p, t in added if home in set(p.iterancestors("article")))
+    return inside >= SAME_ARTICLE_SHARE * sum(len(t) for _, t in added)
+
+
+def _trafilatura_text(tree: HtmlElement, url: str, *, fast: bool) -> str:
+    options = {**TRAFILATURA_OPTIONS, "fast": fast}
     try:
-        document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+        document = trafilatura.bare_extraction(deepcopy(tree), url=url, **options)
     except (TypeError, ValueError, etree.LxmlError):
         return ""
-    text = getattr(document, "text", None) or ""
-    return drop_related_lines(text)
+    return getattr(document, "text", None) or ""
+
+
+def _prose_paragraphs(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """The page's prose paragraphs (<p> of 80 characters or more) with their text."""
+    found = []
+    for paragraph in tree.iter("p"):
+        text = " ".join(paragraph.text_content().split())
+        if len(text) >= PROSE_PARAGRAPH_CHARS:
+            found.append((paragraph, text))
+    return found
 
 
 def drop_related_lines(text: str) -> str:

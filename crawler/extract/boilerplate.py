@@ -54,6 +54,7 @@ _EXACT_TOKENS = _words(
     breadcrumb breadcrumbs yoast-breadcrumbs rank-math-breadcrumb td-crumb-container
     entry-crumbs jeg_breadcrumbs
     entry-meta post-meta single-post-meta td-module-meta-info
+    toc_container lwptoc wp-block-rank-math-toc-block table-of-contents
     """
 )
 # Token prefixes of plugin namespaces that only ever mark boilerplate.
@@ -73,6 +74,7 @@ _TOKEN_PREFIXES = (
     "social-share",
     "share-buttons",
     "breadcrumb",
+    "ez-toc",
 )
 _TOKEN_STEMS = tuple(sorted(_EXACT_TOKENS)) + _TOKEN_PREFIXES
 """Substrings searched in class/id values: the tokens themselves (then checked exactly)."""

@@ -90,9 +90,10 @@ class SeasonNewsSpider(Spider):
             yield self._request(url, self.parse_feed)
 
     def _request(self, url: str, callback: Any, depth: int = 0, **kwargs: Any) -> Request:
-        return Request(
-            url, callback=callback, errback=self.on_error, meta={"depth": depth}, **kwargs
-        )
+        # Sitemaps and feeds list content directly: their entries start at depth 0, so
+        # DEPTH_LIMIT bounds link-following only (depth_reset, Scrapy >= 2.18).
+        meta = {"depth": depth, "depth_reset": depth == 0}
+        return Request(url, callback=callback, errback=self.on_error, meta=meta, **kwargs)
 
     def _allowed(self, url: str) -> bool:
         site = self.sources.sites.get(site_of(url))
@@ -153,7 +154,7 @@ class SeasonNewsSpider(Spider):
         if not isinstance(response, TextResponse):
             yield self._failure(response, "bad_sitemap", "robots.txt is not text")
             return
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             yield self._request(url, self.parse_sitemap)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:

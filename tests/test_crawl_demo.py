@@ -1,0 +1,264 @@
+"""Integration: crawl the bundled demo sites on 127.0.0.1 through the CLI and check, against the
+demo content's own metadata, exactly what the database and the exports hold."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from crawler.extract.seasons import show_key
+from crawler.extract.urls import normalize_url
+from demo.build_site import load_posts
+from demo.manifest import must_contain, must_not_contain, related_rows
+from storage import Store
+from storage.repo import Filters
+from tests.conftest import FAST, ROOT, seasonnews
+from tests.snapshot import snapshot
+
+
+def _url(sites, template: str) -> str:
+    return template.replace("{{SITE_A}}", sites.base("a")).replace("{{SITE_B}}", sites.base("b"))
+
+
+def _posts(sites) -> dict[str, object]:
+    """Expected articles by normalised URL (robots-disallowed posts excluded)."""
+    posts = {}
+    for site in ("a", "b"):
+        for post in load_posts(site):
+            if not post.private:
+                posts[normalize_url(sites.url(site, post.path))] = post
+    return posts
+
+
+def _start(sites) -> list[str]:
+    a, b = sites.base("a"), sites.base("b")
+    return ["--url", f"{a}/", "--sitemap", f"{a}/robots.txt", "--feed", f"{a}/feed/",
+            "--sitemap", f"{b}/sitemap.xml"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def crawled(demo_sites, tmp_path_factory) -> str:
+    demo_sites.reset_hits()
+    db = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    result = seasonnews("crawl", *_start(demo_sites), "--db", db, *FAST)
+    assert "ScrapyDeprecationWarning" not in result.stderr
+    return db
+
+
+def test_articles_are_exactly_the_demo_posts(crawled, demo_sites) -> None:
+    expected = _posts(demo_sites)
+    store = Store(crawled)
+    articles = {a["canonical_url"]: a for a in store.iter_articles(Filters(include_all=True))}
+    assert sorted(articles) == sorted(expected)
+    for url, post in expected.items():
+        article = articles[url]
+        assert article["title"] == post.title
+        assert article["published"] == post.published[:10]
+        shows = post.meta.get("shows") or []
+        if shows:
+            assert (show_key(article["show"]), article["season"]) == (
+                show_key(shows[0][0]),
+                shows[0][1],
+            )
+        else:
+            assert article["show"] is None and article["no_season_reason"]
+        source = post
+        if "copy_of" in post.meta:  # a copied post carries its original's paragraphs
+            source = next(p for p in load_posts("a") if p.slug == post.meta["copy_of"])
+        for text in must_contain(source):
+            # The manifest's plain text keeps a space where a tag closed before punctuation.
+            assert re.sub(r"\s+([,.;:!?])", r"\1", text) in article["body"], (url, text)
+        for text in must_not_contain(post):
+            assert text not in article["body"], (url, text)
+    store.close()
+
+
+def test_every_headline_show_season_and_only_those(crawled, demo_sites) -> None:
+    expected = set()
+    for post in _posts(demo_sites).values():
+        for name, number in post.meta.get("shows") or []:
+            expected.add((show_key(name), number))
+    store = Store(crawled)
+    got = {(show_key(s["show"]), s["season"]) for s in store.iter_seasons()}
+    assert got == expected
+    # The two-show headline is attached to both show-seasons, Squid Game first.
+    two = next(
+        a
+        for a in store.iter_articles(Filters(show_key="alice in borderland", season=3))
+        if "squid-game-season-2-and" in a["canonical_url"]
+    )
+    assert (two["show"], two["season"]) == ("Squid Game", 2)
+    counts = store.counts()
+    assert counts["shows"] == len({k for k, _ in expected})
+    assert counts["articles"] == len(_posts(demo_sites))
+    store.close()
+
+
+def test_related_links_are_the_also_read_blocks(crawled, demo_sites) -> None:
+    store = Store(crawled)
+    links: dict[str, set[tuple[str, str, str]]] = {}
+    for link in store.iter_links(Filters(include_all=True)):
+        links.setdefault(link["from_url"], set()).add(
+            (link["to_url"], link["anchor"], link["kind"])
+        )
+    for url, post in _posts(demo_sites).items():
+        want = {
+            (normalize_url(_url(demo_sites, href.replace("&relatedposts_position=N", ""))),
+             anchor, kind)
+            for kind, href, anchor, _ in related_rows(post)
+        }  # fmt: skip
+        assert links.get(url, set()) == want, url
+    # A link to a page that answered 404 is still stored, with the anchor's show-season.
+    dead = [
+        link for link in store.iter_links() if link["to_url"].endswith("season-2-cast-revealed")
+    ]
+    assert [(d["to_show"], d["to_season"]) for d in dead] == [("Squid Game", 2)]
+    store.close()
+
+
+def test_duplicates_collapse_onto_one_article(crawled, demo_sites) -> None:
+    store = Store(crawled)
+    by_url = {a["canonical_url"]: a for a in store.iter_articles(Filters(include_all=True))}
+    aoad = by_url[normalize_url(demo_sites.url("a", "/all-of-us-are-dead-season-2-release-date/"))]
+    assert aoad["duplicate_urls"] == [
+        demo_sites.url("a", "/all-of-us-are-dead-season-2-release-date/amp")
+    ]
+    assert aoad["url"] == demo_sites.url("a", "/all-of-us-are-dead-season-2-release-date/")
+    witcher = by_url[normalize_url(demo_sites.url("a", "/the-witcher-season-4-release-date/"))]
+    assert witcher["duplicate_urls"] == []
+    store.close()
+
+
+def test_failures_are_recorded_with_their_reason(crawled, demo_sites) -> None:
+    store = Store(crawled)
+    errors = {(e["reason"], e["url"].split("/", 3)[3]) for e in store.errors()}
+    assert errors == {
+        ("http_500", "error-500/"),
+        ("http_404", "squid-game-season-2-cast-revealed/"),
+        ("non_html", "season-5-leaks.pdf"),
+        ("too_large", "huge/"),
+        ("redirect_loop", "loop/a/"),
+        ("robots_forbidden", "private/season-9-secret/"),
+    }
+    assert demo_sites.hits("a")["/private/season-9-secret/"] == 0
+    (run,) = store.runs()
+    assert run["finish_reason"] == "finished" and run["finished_at"] is not None
+    assert run["stats"]["seasonnews/store/errors"] == len(errors)
+    store.close()
+
+
+def test_encodings_and_broken_html(crawled, demo_sites) -> None:
+    store = Store(crawled)
+    by_url = {a["canonical_url"]: a for a in store.iter_articles()}
+    elite = by_url[normalize_url(demo_sites.url("a", "/elite-season-7-release-date/"))]
+    assert elite["title"].startswith("Élite Season 7") and "Las Encinas" in elite["body"]
+    assert "\ufffd" not in elite["body"]
+    kingdom = by_url[normalize_url(demo_sites.url("a", "/kingdom-season-3-release-date/"))]
+    assert (kingdom["show"], kingdom["season"]) == ("Kingdom", 3)
+    store.close()
+
+
+def test_exports_through_the_cli(crawled, demo_sites, tmp_path) -> None:
+    posts = _posts(demo_sites)
+    season_posts = [p for p in posts.values() if p.meta.get("shows")]
+    out = tmp_path / "articles.csv"
+    seasonnews("export", "--what", "articles", "--format", "csv", "-o", str(out), "--db", crawled)
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(season_posts)
+    everything = seasonnews("export", "--all", "--format", "jsonl", "--db", crawled).stdout
+    assert len(everything.splitlines()) == len(posts)
+    squid = json.loads(
+        seasonnews(
+            "export",
+            "--what",
+            "seasons",
+            "--format",
+            "json",
+            "--show",
+            "squid game",
+            "--season",
+            "2",
+            "--db",
+            crawled,
+        ).stdout
+    )
+    assert squid[0]["show"] == "Squid Game" and squid[0]["articles"] == sum(
+        1 for p in posts.values() if ["Squid Game", 2] in (p.meta.get("shows") or [])
+    )
+    links = list(csv.DictReader(io.StringIO(
+        seasonnews("export", "--what", "links", "--db", crawled).stdout)))  # fmt: skip
+    assert links and set(links[0]) == {
+        "from_url",
+        "to_url",
+        "anchor",
+        "kind",
+        "to_show",
+        "to_season",
+    }
+    text = seasonnews("season", "squid game", "2", "--db", crawled).stdout
+    assert text.startswith("Squid Game — season 2")
+    shows = seasonnews("shows", "--db", crawled).stdout
+    assert "Élite" in shows and "S7 (1)" in shows
+
+
+def test_recrawl_changes_no_counts(crawled, demo_sites) -> None:
+    before = snapshot(crawled)
+    seasonnews("crawl", *_start(demo_sites), "--db", crawled, *FAST)
+    assert snapshot(crawled) == before
+
+
+def test_scrapy_cli_crawls_the_same(crawled, demo_sites, tmp_path) -> None:
+    db = f"sqlite:///{tmp_path / 'scrapy.db'}"
+    a, b = demo_sites.base("a"), demo_sites.base("b")
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "season_news",
+         "-a", f"url={a}/", "-a", f"sitemap={a}/robots.txt,{b}/sitemap.xml",
+         "-a", f"feed={a}/feed/", "-s", f"SEASONNEWS_DB={db}", *FAST],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert snapshot(db) == snapshot(crawled)
+
+
+def test_timeouts_and_malformed_sources_are_recorded(demo_sites, db_url) -> None:
+    a = demo_sites.base("a")
+    seasonnews("crawl", "--url", f"{a}/slow/", "--sitemap", f"{a}/index.html",
+               "--feed", f"{a}/robots.txt", "--db", db_url, *FAST,
+               "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=0")  # fmt: skip
+    store = Store(db_url)
+    reasons = {(e["reason"], e["url"].split("/", 3)[3]) for e in store.errors()}
+    assert reasons == {
+        ("timeout", "slow/"),
+        ("bad_sitemap", "index.html"),
+        ("bad_feed", "robots.txt"),
+    }
+    assert store.counts()["articles"] == 0
+    store.close()
+
+
+def test_max_pages_and_sources_file(demo_sites, db_url, tmp_path: Path) -> None:
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        "[[site]]\n"
+        f'sitemaps = ["{demo_sites.base("a")}/sitemap_index.xml"]\n'
+        'deny = ["squid-game"]\n'
+    )
+    seasonnews("crawl", "--sources", str(sources), "--db", db_url, *FAST)
+    store = Store(db_url)
+    urls = [a["canonical_url"] for a in store.iter_articles(Filters(include_all=True))]
+    assert urls and not any("squid-game" in u for u in urls)
+    store.close()
+    limited = f"sqlite:///{tmp_path / 'limited.db'}"
+    seasonnews("crawl", "--sources", str(sources), "--max-pages", "3", "--db", limited, *FAST)
+    store = Store(limited)
+    assert 1 <= store.counts()["articles"] <= 3
+    store.close()
