@@ -33,8 +33,8 @@ def record(url: str, **kw: object) -> ArticleRecord:
 
 
 @pytest.fixture
-def store(db_url: str):
-    s = Store(db_url)
+def store(any_db_url: str):
+    s = Store(any_db_url)
     s.upgrade()
     yield s
     s.close()
