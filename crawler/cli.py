@@ -138,7 +138,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         overrides[name] = value
     with _store(args.db, migrate=True) as store:
         db_url = store.url
-    reason = run_crawl(
+    stats = run_crawl(
         db_url=db_url,
         spider_args={
             "url": sources.urls,
@@ -151,7 +151,18 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         jobdir=args.jobdir,
         overrides=overrides,
     )
-    print(f"crawl finished: {reason}", file=sys.stderr)
+    reason = str(stats.get("finish_reason", "unknown"))
+    summary = ", ".join(
+        f"{stats.get(f'seasonnews/store/{name}', 0)} {label}"
+        for name, label in (
+            ("inserted", "new"),
+            ("updated", "updated"),
+            ("duplicates", "duplicates"),
+            ("errors", "failures"),
+        )
+    )
+    pages = stats.get("response_received_count", 0)
+    print(f"crawl finished ({reason}): {pages} responses; articles: {summary}", file=sys.stderr)
     return 0 if reason in ("finished", "max_pages") or reason.startswith("closespider") else 1
 
 

@@ -24,8 +24,8 @@ def run_crawl(
     spider_args: dict[str, Any],
     jobdir: str | None = None,
     overrides: dict[str, Any] | None = None,
-) -> str:
-    """Crawl until done; returns Scrapy's finish reason."""
+) -> dict[str, Any]:
+    """Crawl until done; returns Scrapy's final stats (with `finish_reason`)."""
     settings = project_settings(overrides)
     settings.set("SEASONNEWS_DB", db_url, priority="cmdline")
     if jobdir:
@@ -34,5 +34,4 @@ def run_crawl(
     crawler = process.create_crawler(SeasonNewsSpider)
     process.crawl(crawler, **{k: v for k, v in spider_args.items() if v})
     process.start()
-    stats = crawler.stats
-    return str(stats.get_value("finish_reason", "unknown")) if stats else "unknown"
+    return crawler.stats.get_stats() if crawler.stats else {}
