@@ -20,6 +20,20 @@ class DatabaseError(Exception):
     """The database cannot be used (bad URL, unreachable server, failed migration)."""
 
 
+def describe(exc: BaseException) -> str:
+    """The first line of a driver error, without SQLAlchemy's background link."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def safe_url(url: object) -> str:
+    """A database URL fit for messages: the password hidden."""
+    try:
+        return make_url(str(url)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return str(url)
+
+
 def resolve_db_url(explicit: str | None = None) -> str:
     """`--db`, else `$SEASONNEWS_DB`, else the default SQLite file."""
     return explicit or os.environ.get("SEASONNEWS_DB") or DEFAULT_DB_URL
@@ -39,11 +53,11 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise DatabaseError(f"invalid database URL {url!r}: {exc}") from exc
+        raise DatabaseError(f"invalid database URL {url!r}: {describe(exc)}") from exc
     try:
         engine = create_engine(parsed, pool_pre_ping=True)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise DatabaseError(f"cannot use database URL {url!r}: {exc}") from exc
+        raise DatabaseError(f"cannot use database {safe_url(url)!r}: {describe(exc)}") from exc
     if engine.dialect.name == "sqlite":
         database = parsed.database
         if database and database != ":memory:":
@@ -67,4 +81,6 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     try:
         command.upgrade(alembic_config(engine), revision)
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot migrate database {engine.url!r}: {exc}") from exc
+        raise DatabaseError(
+            f"cannot migrate database {safe_url(engine.url)!r}: {describe(exc)}"
+        ) from exc

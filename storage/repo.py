@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.db import DatabaseError, make_engine, resolve_db_url, upgrade
+from storage.db import DatabaseError, describe, make_engine, resolve_db_url, safe_url, upgrade
 from storage.models import (
     Article,
     ArticleSeason,
@@ -81,7 +81,9 @@ class Store:
         try:
             upgrade(self.engine)
         except OperationalError as exc:
-            raise DatabaseError(f"cannot reach database {self.url!r}: {exc.orig}") from exc
+            raise DatabaseError(
+                f"cannot reach database {safe_url(self.url)!r}: {describe(exc)}"
+            ) from exc
 
     def check(self) -> None:
         """Raise DatabaseError unless the database is reachable and has the schema."""
@@ -89,10 +91,12 @@ class Store:
             with self.engine.connect() as conn:
                 tables = set(inspect(conn).get_table_names())
         except SQLAlchemyError as exc:
-            raise DatabaseError(f"cannot reach database {self.url!r}: {exc}") from exc
+            raise DatabaseError(
+                f"cannot reach database {safe_url(self.url)!r}: {describe(exc)}"
+            ) from exc
         if "articles" not in tables:
             raise DatabaseError(
-                f"database {self.url!r} has no seasonnews schema: "
+                f"database {safe_url(self.url)!r} has no seasonnews schema: "
                 "run `seasonnews db upgrade` or a crawl first"
             )
 
