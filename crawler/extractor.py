@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from crawler.extract.page import extract_page
 from crawler.extract.types import ExtractedPage
+
+logger = logging.getLogger(__name__)
 
 
 def _warm_up() -> None:
@@ -16,23 +20,36 @@ def _warm_up() -> None:
 
 
 class ExtractorPool:
-    """`await pool.extract(html, url)` without blocking the event loop."""
+    """`await pool.extract(html, url)` without blocking the event loop.
+
+    A worker that dies (killed, out of memory) breaks a process pool for good; the pool is
+    then replaced and the page tried once more, so one bad page cannot stop the crawl.
+    """
 
     def __init__(self, workers: int) -> None:
-        self._executor: Executor
-        if workers > 0:
-            # forkserver: never fork the process that runs the reactor and its threads.
-            context = multiprocessing.get_context("forkserver")
-            self._executor = ProcessPoolExecutor(
-                max_workers=workers, mp_context=context, initializer=_warm_up
-            )
-        else:
-            self._executor = ThreadPoolExecutor(max_workers=1)
+        self.workers = workers
+        self._executor = self._start()
+
+    def _start(self) -> Executor:
+        if self.workers <= 0:
+            return ThreadPoolExecutor(max_workers=1)
+        # forkserver: never fork the process that runs the reactor and its threads.
+        context = multiprocessing.get_context("forkserver")
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=context, initializer=_warm_up
+        )
 
     async def extract(self, html: str, url: str) -> ExtractedPage:
         """Extract one page in a worker."""
-        future = self._executor.submit(extract_page, html, url)
-        return await asyncio.wrap_future(future)
+        executor = self._executor
+        try:
+            return await asyncio.wrap_future(executor.submit(extract_page, html, url))
+        except BrokenProcessPool:
+            if executor is self._executor:  # the first of the failed pages replaces the pool
+                logger.warning("an extraction worker died (at %s); restarting the pool", url)
+                executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = self._start()
+            return await asyncio.wrap_future(self._executor.submit(extract_page, html, url))
 
     def close(self) -> None:
         """Stop the workers."""
