@@ -229,6 +229,50 @@ def test_elementor_heading_widget_and_card_grid() -> None:
             "Money Heist S6",
             "related",
         ),
+        # real-world variants (tests/fixtures/realworld)
+        (
+            "<p><strong>MORE: <a href='/a/'>Money Heist S6</a></strong></p>",
+            "Money Heist S6",
+            "read_more",
+        ),
+        (
+            "<p><strong>READ: </strong><a href='/a/'>Money Heist S6</a></p>",
+            "Money Heist S6",
+            "read_more",
+        ),
+        (
+            "<p>READ MORE ON MONEY HEIST</p><ul><li><a href='/a/'><span>FINAL HEIST</span> "
+            "Money Heist S6 is coming</a></li></ul>",
+            "Money Heist S6 is coming",
+            "read_more",
+        ),
+        (
+            "<h3>MORE ON MONEY HEIST</h3><ul><li><a href='/a/'>Money Heist S6</a></li></ul>",
+            "Money Heist S6",
+            "read_more",
+        ),
+        (
+            "<h3>More Money Heist Coverage</h3><ul><li><a href='/a/'>Money Heist S6</a></li></ul>",
+            "Money Heist S6",
+            "read_more",
+        ),
+        (
+            "<div class='embed-editorial-links'><span>Related Story</span><ul><li>"
+            "<a href='/a/'>Money Heist S6</a></li></ul></div>",
+            "Money Heist S6",
+            "related",
+        ),
+        (
+            "<p><strong>DON'T MISS...<br><a href='/a/'>Money Heist S6 [REACTION]</a></strong></p>",
+            "Money Heist S6",
+            "must_read",
+        ),
+        (
+            "<div class='related-posts-widget'><h4>You might also like</h4><ul><li>"
+            "<a href='/a/'>Money Heist S6</a></li></ul></div>",
+            "Money Heist S6",
+            "you_may_like",
+        ),
     ],
 )
 def test_block_variants_are_found_and_removed(block: str, anchor: str, kind: str) -> None:
@@ -245,11 +289,16 @@ def test_ordinary_paragraphs_with_links_are_kept() -> None:
         "every time Netflix confirms a new actor for the series.</p>"
         "<p>Related to the renewal, <a href='/b/'>the showrunner</a> said the story is done.</p>"
         "<p><a href='/c/'>Read more</a></p>"
+        "<p>More on that later: <a href='/d/'>the director</a> said filming starts soon, and "
+        "the cast will be announced in the spring.</p>"
+        "<p>Read: the statement Netflix shared with <a href='/e/'>Variety</a> on Monday.</p>"
     )
     links, text = _links(html)
     assert links == []
     assert "Read more about the cast in our cast guide" in text
     assert "Related to the renewal, the showrunner said" in text
+    assert "the director said filming starts soon" in text
+    assert "Read: the statement Netflix shared with Variety" in text
 
 
 def test_label_without_links_is_left_alone() -> None:
@@ -280,6 +329,11 @@ def test_links_are_deduplicated_and_absolute() -> None:
         ("Related Articles:", "related"),
         ("Related to this story", None),
         ("Must-read: X", "must_read"),
+        ("READ MORE ON RACE ACROSS THE WORLD", "read_more"),
+        ("MORE:", "read_more"),
+        ("More on that later, he said.", None),
+        ("Read the full statement", None),
+        ("Related Story", "related"),
     ],
 )
 def test_label_kind(text: str, kind: str | None) -> None:

@@ -204,6 +204,21 @@ SINGLE = [
     ("Squid Game 2 release date", "Squid Game", 2),
     ("Alice in Borderland 3 release date", "Alice in Borderland", 3),
     ("Squid Game 2: Release Date", "Squid Game", 2),
+    # real-world forms (tests/fixtures/realworld): the medium is not part of the name
+    ("One Piece Live-Action Season 2: Cast, Story & Everything We Know", "One Piece", 2),
+    (
+        "Frieren: Beyond Journey's End TV Anime Season 2 Announced",
+        "Frieren: Beyond Journey's End",
+        2,
+    ),
+    ("Oshi no Ko Anime Season 2 Key Visual", "Oshi no Ko", 2),
+    ("[Oshi no Ko] TV Anime 3rd Season Announced", "Oshi no Ko", 3),
+    ("[Exclusive] Squid Game Season 2 Cast", "Squid Game", 2),
+    ("The 100 Season 8: Renewed or Cancelled?", "The 100", 8),
+    ("Kaiju No. 8 Season 2 Release Date", "Kaiju No. 8", 2),
+    # K-drama season numbers inside the quoted title
+    ("“Sweet Home 3” Confirms Premiere Date With Intense New Poster", "Sweet Home", 3),
+    ("“Taxi Driver 3” Holds Script Reading", "Taxi Driver", 3),
 ]
 
 
@@ -267,6 +282,8 @@ def test_repeated_mention_is_reported_once() -> None:
         "Holiday season 2023 TV guide",
         "About Us",
         "",
+        "The Rookie: Feds Cancelled by ABC, No Season Two",  # "No" is not a show
+        "Dr. STONE SCIENCE FUTURE Cour 2 Premieres in July 2025",  # a cour is not a season
     ],
 )
 def test_no_show_season(text: str) -> None:
@@ -410,6 +427,8 @@ def test_resolve_heading_only_when_headline_names_the_show() -> None:
         "Top 10 Netflix Shows This Week: Squid Game Leads",
         "Seven Anime Series Returning in 2024",
         "Squid Game Season 2 and 9 Other Shows Coming in 2024",
+        "Upcoming K-Dramas In December 2024: 'Squid Game 2', 'When The Phone Rings' And More",
+        "Returning Netflix Shows in 2025",
     ],
 )
 def test_resolve_list_pages(title: str) -> None:

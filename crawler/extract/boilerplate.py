@@ -124,6 +124,26 @@ _LABEL_STEMS = (
     "bloggers",
 )
 _MAX_LABEL_TEXT = 80
+# Calls to action that news sites append to articles, as the whole text of a short block:
+# "For the latest news on X, click here." (The Sun, Mirror), "Check out more of our Drama coverage
+# or visit our TV Guide" (Radio Times), "Watch This Story: ..." (EssentiallySports network),
+# "Read more X spoilers on our dedicated homepage" (Digital Spy), newsletter and social pitches.
+_PROMO_PATTERNS = (
+    re.compile(r"^for (?:the latest|all the latest|more)\b.{0,120}\bclick here\W*$"),
+    re.compile(r"^check out more of our\b.{0,400}$"),
+    re.compile(r"^watch this (?:web )?story\b.{0,200}$"),
+    re.compile(r"^read more\b.{0,80}\bon our dedicated\b.{0,30}$"),
+    re.compile(r"^(?:subscribe|sign up) (?:to|for) (?:our|the)\b.{0,40}\bnewsletter\b.{0,160}$"),
+    re.compile(
+        r"^(?:follow|join) us on (?:twitter|x|facebook|instagram|google news|telegram|whatsapp"
+        r"|threads|bluesky)\b.{0,160}$"
+    ),
+    re.compile(r"^follow us\s*:.{0,160}$"),  # "Follow Us: Facebook | Instagram | ..." (India)
+)
+_PROMO_STEMS = ("click here", "check out more of our", "watch this", "our dedicated")
+_PROMO_STEMS += ("newsletter", "follow us", "join us on")
+_MAX_PROMO_TEXT = 500
+_PROMO_BLOCK_TAGS = _words("p div li blockquote h2 h3 h4 h5 h6")
 _LABEL_BLOCK_TAGS = _words("p div h2 h3 h4 h5 h6 span a li label strong em b small")
 _AUTHOR_BOX_DEPTH = 3
 _NEVER_REMOVE = frozenset({"html", "body", "main", "article"})
@@ -141,6 +161,8 @@ def strip_boilerplate(tree: HtmlElement) -> None:
     for element in _link_widgets(marked):
         _remove(element)
     for element in _label_elements(tree):
+        _remove(element)
+    for element in _promo_blocks(tree):
         _remove(element)
 
 
@@ -203,6 +225,21 @@ def _label_elements(tree: HtmlElement) -> list[HtmlElement]:
         if " ".join(element.text_content().split()).lower().startswith("about"):
             element = _author_box_of(element)
         found.append(element)
+    return found
+
+
+def _promo_blocks(tree: HtmlElement) -> list[HtmlElement]:
+    """Short blocks whose whole text is a call to action ("For the latest news, click here")."""
+    found: list[HtmlElement] = []
+    for text in find_text_nodes(tree, _PROMO_STEMS, _MAX_PROMO_TEXT):
+        owner = text_owner(text)
+        blocks = (el for el in owner.iterancestors() if el.tag in _PROMO_BLOCK_TAGS)
+        block = owner if owner.tag in _PROMO_BLOCK_TAGS else next(blocks, None)
+        if block is None or any(block is el for el in found) or _PROTECTED_XPATH(block):
+            continue
+        whole = " ".join(block.text_content().split()).lower()
+        if len(whole) <= _MAX_PROMO_TEXT and any(p.match(whole) for p in _PROMO_PATTERNS):
+            found.append(block)
     return found
 
 

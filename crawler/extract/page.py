@@ -71,9 +71,38 @@ def listing_reason(tree: HtmlElement, url: str) -> str | None:
     if _LISTING_PATH.search(path) and og_type != "article":
         return "listing page (URL)"
     ld_types = set(re.findall(r'"@type"\s*:\s*"(\w+)"', " ".join(_ld_scripts(tree))))
-    if ld_types & _LISTING_LD_TYPES and not ld_types & {"Article", "NewsArticle", "BlogPosting"}:
+    if ld_types & _LISTING_LD_TYPES and not ld_types & _ARTICLE_LD_TYPES:
         return f"listing page ({sorted(ld_types & _LISTING_LD_TYPES)[0]})"
+    if og_type != "article" and not ld_types & _ARTICLE_LD_TYPES and _is_card_grid(body):
+        return "listing page (headline cards)"
     return None
+
+
+_ARTICLE_LD_TYPES = frozenset(
+    {"Article", "NewsArticle", "BlogPosting", "Report", "ReviewNewsArticle"}
+)
+# A hub or topic page of a JavaScript site declares nothing (no body class, og:type "website"):
+# it is recognised by its shape, several headings that are each one link (article cards) and
+# little text outside links. An article carries its own prose, whatever cards follow it.
+_MIN_CARDS = 4
+_MAX_UNLINKED_WORDS_PER_CARD = 40
+_WORD_RE = re.compile(r"\w+")
+
+
+def _is_card_grid(body: HtmlElement | None) -> bool:
+    """True for a page made of headline cards ("<h3><a>Title</a></h3>" x N) and little else."""
+    if body is None:
+        return False
+    cards = 0
+    for heading in body.iter("h2", "h3", "h4"):
+        anchors = heading.findall(".//a[@href]")
+        if len(anchors) == 1 and text_of(anchors[0]) and text_of(anchors[0]) == text_of(heading):
+            cards += 1
+    if cards < _MIN_CARDS:
+        return False
+    linked = sum(len(_WORD_RE.findall(text_of(a))) for a in body.iter("a"))
+    unlinked = len(_WORD_RE.findall(body.text_content())) - linked
+    return unlinked <= _MAX_UNLINKED_WORDS_PER_CARD * cards
 
 
 def _ld_scripts(tree: HtmlElement) -> list[str]:

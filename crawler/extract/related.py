@@ -26,7 +26,15 @@ from crawler.extract.types import RelatedLink
 
 _LABELS: tuple[tuple[str, str], ...] = (
     (r"also[\s-]+read|read[\s-]+also", "also_read"),
-    (r"read[\s-]+more|see[\s-]+more", "read_more"),
+    (
+        # "READ MORE ON RACE ACROSS THE WORLD" (British tabloids), Valnet's "MORE:", a bare
+        # "READ:" (only with a colon: both words are ordinary otherwise), "More Bridgerton
+        # Coverage" / "More Stories" headings over a list of links.
+        r"read[\s-]+more(?:\s+(?:on|from|about)(?:\s+[\w'’&.+-]+){1,6}?)?|see[\s-]+more"
+        r"|(?:read|more)(?=\s*:)|more\s+(?:[\w'’&+-]+\s+){0,3}?(?:coverage|news|stories|articles)"
+        r"|more\s+on(?:\s+[\w'’&.+-]+){1,5}?(?=\s*$)",  # "MORE ON EASTENDERS" (Mirror)
+        "read_more",
+    ),
     (r"must[\s-]+reads?|don[’']?t[\s-]+miss", "must_read"),
     (r"you\s+(?:may|might|will|could)\s+(?:also\s+)?(?:like|enjoy)", "you_may_like"),
     (
@@ -34,7 +42,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
         "recommended",
     ),
     (
-        r"related(?:\s+(?:posts?|articles?|stories|news|reads?|reading|content|links?|coverage"
+        r"related(?:\s+(?:posts?|articles?|stor(?:y|ies)|news|reads?|reading|content|links?|coverage"
         r"|topics?|videos?))?|see[\s-]+also",
         "related",
     ),
@@ -51,7 +59,8 @@ _WORD_RE = re.compile(r"\w+")
 
 _LABEL_STEMS = ("also read", "read also", "also-read", "read more", "must read", "must-read")
 _LABEL_STEMS += ("related", "recommended", "also like", "may like", "might like", "also enjoy")
-_LABEL_STEMS += ("see more", "see also", "t miss")
+_LABEL_STEMS += ("see more", "see also", "t miss", "read:", "read :", "more:", "more :")
+_LABEL_STEMS += ("coverage", "more news", "more stories", "more articles", "more on ")
 _MAX_LABEL_TEXT = 400
 _ALL_TEXT_EXPR = "//body//text()"
 _ALL_MARKERS_EXPR = "//body//@class | //body//@id"
@@ -88,6 +97,9 @@ _NEVER_REMOVE = frozenset({"html", "body", "main", "article"})
 _LIST_TAGS = frozenset({"ul", "ol"})
 _SKIP_HREF_PREFIXES = ("#", "javascript:", "mailto:", "tel:", "whatsapp:", "sms:")
 _ARCHIVE_PATH_RE = re.compile(r"/(?:category|tag|tags|author|page|topics?)/", re.I)
+# A tabloid tag closing an anchor: "Happy Valley viewers fume over scene [REACTION]" (Express).
+_TRAILING_TAG_RE = re.compile(r"\s*\[[A-Z0-9][A-Z0-9 '’&!-]*\]$")
+_MIN_KICKER_REST_WORDS = 3
 _MAX_RESIDUAL_WORDS = 3
 _MAX_EMPTY_SIBLINGS = 2
 
@@ -209,6 +221,7 @@ def _find_containers(tree: HtmlElement) -> list[_Group]:
         kind = _container_kind(element)
         if kind is None or not is_link_dense(element):
             continue
+        kind = _heading_kind(element) or kind
         taken.add(id(element))
         groups.append(_Group([element], kind))
     return groups
@@ -227,6 +240,15 @@ def _container_kind(element: HtmlElement) -> str | None:
             return "related"
         return next((kind for stem, kind in _CONTAINER_KINDS if stem in lowered), "related")
     return None
+
+
+def _heading_kind(container: HtmlElement) -> str | None:
+    """Label family of the label a container opens with ("You might also like"), if any.
+
+    The visible label is more specific than a plugin's class ("related-posts-widget").
+    """
+    first = next((text for text in container.itertext() if text.strip()), "")
+    return label_kind(first) if LABEL_ONLY_RE.match(first) else None
 
 
 def _has_ancestor_in(element: HtmlElement, ids: set[int]) -> bool:
@@ -376,7 +398,7 @@ def _element_links(element: HtmlElement, base_url: str) -> Iterable[tuple[str, s
         url = urljoin(base_url, href)
         if _ARCHIVE_PATH_RE.search(url.split("?", 1)[0]):
             continue
-        text = LABEL_LEAD_RE.sub("", _text(anchor)).strip()
+        text = _TRAILING_TAG_RE.sub("", LABEL_LEAD_RE.sub("", _anchor_text(anchor))).strip()
         if LABEL_ONLY_RE.match(text):
             text = ""
         if not text:
@@ -384,6 +406,22 @@ def _element_links(element: HtmlElement, base_url: str) -> Iterable[tuple[str, s
         if not found.get(url):
             found[url] = text
     return found.items()
+
+
+def _anchor_text(anchor: HtmlElement) -> str:
+    """Anchor text without a leading all-caps kicker element ("<span>MEET THE CAST</span> ...").
+
+    Tabloids (The Sun, Mirror) open each related headline with a shouted kicker in its own
+    element; it is a label, not part of the linked headline.
+    """
+    text = _text(anchor)
+    if (anchor.text or "").strip() or not len(anchor):
+        return text
+    kicker = _text(anchor[0])
+    rest = text[len(kicker) :].strip() if text.startswith(kicker) else ""
+    if kicker.isupper() and len(rest.split()) >= _MIN_KICKER_REST_WORDS and not rest.isupper():
+        return rest
+    return text
 
 
 def _image_alt(anchor: HtmlElement) -> str:

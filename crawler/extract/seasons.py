@@ -88,7 +88,14 @@ _CONNECTORS = _words(
 # Words that follow a bare "Show 2" and make it a season ("Squid Game 2 release date").
 _BARE_TRIGGERS = (
     r"release\s+date|release|releasing|date|air\s+date|premiere\s+date|premiere|cast|casting|"
-    r"trailer|teaser|plot|storyline|spoilers?|filming|renewal|renewed|episodes?|confirmed"
+    r"trailer|teaser|plot|storyline|spoilers?|filming|renewal|renewed|episodes?|confirmed|"
+    r"posters?|stills|script\s+reading|broadcast|first\s+look"
+)
+# Verbs allowed between a bare "Show 2" and its trigger, as in K-drama headlines that number a
+# season inside the quoted title: "“Sweet Home 3” Confirms Premiere Date", "Holds Script Reading".
+_BARE_VERBS = (
+    r"confirms|announces|sets|reveals|unveils|drops|releases|shares|gets|locks\s+in|holds|"
+    r"begins|starts|wraps|finishes|kicks\s+off"
 )
 # A bare number after these words is not a season ("Part 2 release date", "Top 10 cast").
 _NOT_BEFORE_BARE = _words(
@@ -105,7 +112,7 @@ _GENERIC_NAMES = _words(
     "season seasons part finale premiere review recap trailer cast plot release date renewed "
     "cancelled canceled confirmed official officially why how when what who where is will there "
     "also read read more related news update updates breaking exclusive here first last "
-    "second third fourth fifth which any its own"
+    "second third fourth fifth which any its own no not"
 ) | {"k drama", "tv show", "the show", "the series", "also read", "read more", "prime video"}
 # ...nor are names ending in a plural "shows" word ("10 Netflix Shows Renewed For Season 2").
 _PLURAL_SHOWS = (
@@ -131,7 +138,7 @@ _SEASON_RE = re.compile(
         \s+(?:(?:and|&)\s+(?:final|last)\s+)?(?:season|series)\b        # fourth and final season
     | (?-i:\bS(?P<s>\d{{1,2}})(?:\s?E\d{{1,3}})?\b)           # S2, S02, S02E05 (capital S)
     | (?<=[\w'"!?.)]\s)(?P<bare>\d{{1,2}})                 # Squid Game 2 release date
-        (?=\s*[:\-–]?\s+(?:{_BARE_TRIGGERS})\b)
+        (?=["']?\s*[:\-–]?\s+(?:(?:{_BARE_VERBS})\s+(?:\S+\s+){{0,2}}?)?(?:{_BARE_TRIGGERS})\b)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -145,8 +152,10 @@ _HARD_BOUNDARY_RE = re.compile(
       [|?!;()\[\]{}•·»«]                # bars, question marks, brackets, bullets
     | \s[-–—]+\s | \s[-–—]+$ | ^[-–—]+\s   # spaced dashes
     | \s-{2,}\s
-    | (?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bVs)(?<!\bvs)\.\s
-                                      # end of sentence, not "Mr. Robot", "S.H.I.E.L.D. "
+    | (?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bVs)(?<!\bvs)
+      (?<!\bNo)\.\s
+                                      # end of sentence, not "Mr. Robot", "S.H.I.E.L.D. ",
+                                      # "Kaiju No. 8"
     """,
     re.VERBOSE,
 )
@@ -228,10 +237,23 @@ _CUT_AFTER_WORDS = _words(
     "announce"
 )
 
+# The medium named between a show and its season: "One Piece Live-Action Season 2", "Frieren
+# TV Anime Season 2", "Queen of Tears K-Drama Season 2". It is not part of the show's name.
+_MEDIUM = (
+    r"(?:tv\s+)?anime(?:\s+series)?|live[-\s]action(?:\s+(?:series|adaptation))?|"
+    r"tv\s+(?:series|show|drama)|k-?drama|j-?drama|c-?drama|netflix\s+series"
+)
+# A bracketed title right before the season phrase, after its medium: "[Oshi no Ko] TV Anime 3rd
+# Season" (brackets are otherwise hard boundaries, "[Exclusive] ...").
+_BRACKET_END_RE = re.compile(rf"\[(?P<q>[^\[\]]{{2,80}})\]\s*(?:(?:{_MEDIUM})\s*)?$", re.I)
+# Words opening a subordinate clause: a reporting verb after them is part of the show's title.
+_CLAUSE_OPENERS = _words("when if where while as before after until once")
+
 # Noise at the end of a name candidate, right before the season phrase (applied repeatedly).
 _TRAILING_NOISE_RE = re.compile(
-    r"""(?:^|\s)(?:
-      (?:(?:is|are|was|has\s+been|have\s+been|had\s+been|gets?|got|getting|to\s+be|will\s+be|
+    rf"""(?:^|\s)(?:
+      {_MEDIUM}
+    | (?:(?:is|are|was|has\s+been|have\s+been|had\s+been|gets?|got|getting|to\s+be|will\s+be|
           officially|finally|reportedly|already|not|now|just)\s+)*
       (?:renewed|confirmed|greenlit|greenlighted|picked\s+up|cancell?ed|canceled|set|slated|
          scheduled|announced|ordered|returning|coming\s+back|back|heading|gearing\s+up|
@@ -288,6 +310,8 @@ _LIST_RE = re.compile(
     | \b(?:renewed|cancell?ed|canceled|returning|upcoming|new)\s+(?:and|or|&|/)\s+
          (?:renewed|cancell?ed|canceled|returning|ending)\s+(?:tv\s+)?(?:shows|series|dramas)\b
     | \b(?:renewals?|cancell?ations?)\s+(?:list|tracker|roundup|round-up|guide|scorecard)\b
+    | \b(?:upcoming|returning|most\s+anticipated|best\s+new)\s+(?:[\w'+\-]+\s+){{0,2}}?
+         (?:shows|dramas|k-?dramas|c-?dramas|j-?dramas|animes?|sitcoms)\b
     | \bwhich\s+(?:[\w'+\-]+\s+)?(?:shows|series|dramas|k-?dramas|anime)\s+
          (?:are|were|have|got|will)\b
     """,
@@ -540,6 +564,9 @@ def _name_after(rest: str) -> str | None:
 def _name_before(segment: str, *, bare: bool = False, question: bool = False) -> str | None:
     """The show name at the end of ``segment`` (the text before a season phrase), or None."""
     text = segment.rstrip().rstrip(" :,-–—/([").rstrip()
+    bracketed = _BRACKET_END_RE.search(text)
+    if bracketed:
+        return _valid_name(bracketed.group("q"))
     # Back to the last hard boundary ("|", "?", " - ", end of a sentence...).
     last = None
     for last in _HARD_BOUNDARY_RE.finditer(text):  # noqa: B007 - we want the last one
@@ -620,6 +647,8 @@ def _title_run(text: str) -> str:
 def _cut_after_verbs(text: str) -> str:
     """Drop a preamble ending in a reporting verb ("Hwang Confirms Squid Game" -> "Squid Game")."""
     tokens = text.split()
+    if tokens and tokens[0].lower() in _CLAUSE_OPENERS:
+        return text  # the verb belongs to a title clause: "When Life Gives You Tangerines"
     for i in range(len(tokens) - 2, 0, -1):
         if tokens[i].lower() in _CUT_AFTER_WORDS:
             return " ".join(tokens[i + 1 :])
@@ -668,13 +697,14 @@ def _valid_name(name: str | None) -> str | None:
     key = show_key(name)
     if not key or key in _GENERIC_NAMES or ("the " + key) in _GENERIC_NAMES:
         return None
-    if not any(c.isalpha() for c in key) and not re.fullmatch(r"\d+(?:-\d+)+|1[89]\d\d", name):
-        return None  # numbers only, except "9-1-1", "1883", "1923"
+    if not any(c.isalpha() for c in key) and not _NUMBER_NAME_RE.fullmatch(name):
+        return None  # numbers only, except "9-1-1", "1883", "1923", "The 100"
     if _PLURAL_END_RE.search(key) or _PLATFORM_ONLY_RE.match(name) or len(key.split()) > 12:
         return None
     return name
 
 
+_NUMBER_NAME_RE = re.compile(r"\d+(?:-\d+)+|1[89]\d\d|the\s+\d{1,4}", re.IGNORECASE)
 _PLURAL_END_RE = re.compile(rf"(?:^|\s)(?:tv\s+)?(?:{_PLURAL_SHOWS})$", re.IGNORECASE)
 _PLATFORM_ONLY_RE = re.compile(rf"^(?:the\s+)?(?:{_PLATFORMS})$", re.IGNORECASE)
 
