@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, inspect, select
+from sqlalchemy import Select, delete, func, insert, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -245,20 +245,21 @@ class Store:
             )
             attached.add(season_id)
             touched.add(show_id)
-        for position, link in enumerate(record.related):
-            anchor = link.anchor_season
-            s.add(
-                RelatedLink(
-                    from_article_id=article.id,
-                    to_url=link.to_url,
-                    anchor=link.anchor,
-                    kind=link.kind,
-                    position=position,
-                    anchor_show=anchor.show if anchor else None,
-                    anchor_show_key=anchor.show_key if anchor else None,
-                    anchor_season=anchor.season if anchor else None,
-                )
-            )
+        links = [
+            {
+                "from_article_id": article.id,
+                "to_url": link.to_url,
+                "anchor": link.anchor,
+                "kind": link.kind,
+                "position": position,
+                "anchor_show": link.anchor_season.show if link.anchor_season else None,
+                "anchor_show_key": link.anchor_season.show_key if link.anchor_season else None,
+                "anchor_season": link.anchor_season.season if link.anchor_season else None,
+            }
+            for position, link in enumerate(record.related)
+        ]
+        if links:  # one executemany instead of an ORM object per link
+            s.execute(insert(RelatedLink), links)
 
     def _season_ids(
         self, s: Session, ref: SeasonRef, cache: dict[tuple[str, int], int]

@@ -59,6 +59,8 @@ class SeasonNewsSpider(Spider):
             raise ValueError("nothing to crawl: give url, sitemap, feed or sources")
         self.max_pages = int(max_pages) if max_pages else 0
         self.pages = 0
+        self.requested: set[str] = set()
+        """URLs this process already asked for (a cheap pre-filter before the dupefilter)."""
         self.allowed_domains = sorted({h.split(":")[0] for h in self.sources.sites})
 
     @classmethod
@@ -93,6 +95,7 @@ class SeasonNewsSpider(Spider):
         # Sitemaps and feeds list content directly: their entries start at depth 0, so
         # DEPTH_LIMIT bounds link-following only (depth_reset, Scrapy >= 2.18).
         meta = {"depth": depth, "depth_reset": depth == 0}
+        self.requested.add(url)
         return Request(url, callback=callback, errback=self.on_error, meta=meta, **kwargs)
 
     def _allowed(self, url: str) -> bool:
@@ -121,7 +124,10 @@ class SeasonNewsSpider(Spider):
             yield self._failure(response, "extract_error", f"{type(exc).__name__}: {exc}")
             return
         for url, anchor in page.links:
-            if self._should_follow(url, anchor):
+            # Most links of a page were requested already (sitemap, other pages): skipping
+            # them here saves building and fingerprinting a request the dupefilter would drop.
+            if url not in self.requested and self._should_follow(url, anchor):
+                self.requested.add(url)
                 yield response.follow(url, callback=self.parse_page, errback=self.on_error)
         if page.listing:
             self.crawler.stats.inc_value("seasonnews/listings")
