@@ -116,7 +116,7 @@ def _links(tree: HtmlElement, base_url: str) -> list[tuple[str, str]]:
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
             continue
-        absolute = urljoin(base_url, href)
+        absolute = href if href.startswith(("http://", "https://")) else urljoin(base_url, href)
         if absolute not in seen:
             seen[absolute] = text_of(anchor)
     return list(seen.items())
