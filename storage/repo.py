@@ -313,28 +313,13 @@ class Store:
 
     def shows(self) -> list[dict[str, Any]]:
         """Every show with its seasons and article counts, by title."""
-        with self._session() as s:
-            rows = s.execute(
-                select(
-                    Show.title,
-                    Show.key,
-                    Season.number,
-                    func.count(ArticleSeason.article_id).label("articles"),
-                    func.max(Article.last_seen).label("last_seen"),
-                )
-                .join(Season, Season.show_id == Show.id)
-                .join(ArticleSeason, ArticleSeason.season_id == Season.id)
-                .join(Article, Article.id == ArticleSeason.article_id)
-                .group_by(Show.id, Show.title, Show.key, Season.number)
-                .order_by(Show.title, Season.number)
-            ).all()
         shows: dict[str, dict[str, Any]] = {}
-        for row in rows:
+        for row in self.iter_seasons():
             entry = shows.setdefault(
-                row.key, {"show": row.title, "key": row.key, "seasons": {}, "articles": 0}
+                row["key"], {"show": row["show"], "key": row["key"], "seasons": {}, "articles": 0}
             )
-            entry["seasons"][row.number] = row.articles
-            entry["articles"] += row.articles
+            entry["seasons"][row["season"]] = row["articles"]
+            entry["articles"] += row["articles"]
         return list(shows.values())
 
     def season_detail(self, show_key: str, number: int) -> dict[str, Any] | None:
@@ -376,13 +361,7 @@ class Store:
                 matching = matching.where(Season.number == filters.season)
             query = query.where(Article.id.in_(matching))
         if filters.since:
-            query = query.where(
-                (Article.published >= filters.since)
-                | (
-                    Article.published.is_(None)
-                    & (Article.first_seen >= datetime.fromisoformat(filters.since))
-                )
-            )
+            query = query.where(_since(filters.since))
         return query.order_by(Article.published.desc().nulls_last(), Article.canonical_url)
 
     def iter_articles(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
@@ -430,6 +409,7 @@ class Store:
         query = (
             select(
                 Show.title.label("show"),
+                Show.key,
                 Season.number.label("season"),
                 func.count(func.distinct(Article.id)).label("articles"),
                 func.count(func.distinct(Article.site)).label("sites"),
@@ -439,7 +419,7 @@ class Store:
             .join(Season, Season.show_id == Show.id)
             .join(ArticleSeason, ArticleSeason.season_id == Season.id)
             .join(Article, Article.id == ArticleSeason.article_id)
-            .group_by(Show.id, Show.title, Season.id, Season.number)
+            .group_by(Show.id, Show.title, Show.key, Season.id, Season.number)
             .order_by(Show.title, Season.number)
         )
         if filters.show_key is not None:
@@ -447,17 +427,12 @@ class Store:
         if filters.season is not None:
             query = query.where(Season.number == filters.season)
         if filters.since:
-            query = query.where(
-                (Article.published >= filters.since)
-                | (
-                    Article.published.is_(None)
-                    & (Article.first_seen >= datetime.fromisoformat(filters.since))
-                )
-            )
+            query = query.where(_since(filters.since))
         with self._session() as s:
             for row in s.execute(query):
                 yield {
                     "show": row.show,
+                    "key": row.key,
                     "season": row.season,
                     "articles": row.articles,
                     "sites": row.sites,
@@ -550,6 +525,13 @@ class Store:
                 }
                 for r in s.scalars(select(CrawlRun).order_by(CrawlRun.id))
             ]
+
+
+def _since(day: str) -> Any:
+    """Published on or after `day`; first seen on or after it when the date is unknown."""
+    return (Article.published >= day) | (
+        Article.published.is_(None) & (Article.first_seen >= datetime.fromisoformat(day))
+    )
 
 
 def _insert_ignore(
