@@ -73,6 +73,9 @@ class Store:
         self.url = resolve_db_url(url)
         self.engine = make_engine(self.url)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._ids: dict[tuple[str, int], int] = {}
+        """(show key, season) -> season id and (show key, -1) -> show id, kept across batches
+        while no show or season is deleted."""
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -141,7 +144,7 @@ class Store:
         result = SaveResult()
         with self._session.begin() as s:
             touched: set[int] = set()
-            cache: dict[tuple[str, int], int] = {}
+            cache = dict(self._ids)
             for record in articles:
                 self._save_article(s, record, result, touched, cache)
             for error in errors:
@@ -157,7 +160,8 @@ class Store:
                 )
                 result.errors += 1
             s.flush()
-            self._refresh_shows(s, touched)
+            removed = self._refresh_shows(s, touched)
+        self._ids = {} if removed else cache  # only after the commit succeeded
         return result
 
     def _save_article(
@@ -278,15 +282,22 @@ class Store:
             cache[(ref.show_key, -1)] = show_id
         return cache[(ref.show_key, -1)], cache[key]
 
-    def _refresh_shows(self, s: Session, show_ids: Iterable[int]) -> None:
-        """Display title = most common surface form; drop seasons and shows left empty."""
+    def _refresh_shows(self, s: Session, show_ids: Iterable[int]) -> bool:
+        """Display title = most common surface form; drop seasons and shows left empty.
+
+        Returns whether anything was deleted.
+        """
+        removed = False
         for show_id in sorted(show_ids):
             used = (
                 select(ArticleSeason.season_id)
                 .join(Season, Season.id == ArticleSeason.season_id)
                 .where(Season.show_id == show_id)
             )
-            s.execute(delete(Season).where(Season.show_id == show_id, Season.id.not_in(used)))
+            gone = s.execute(
+                delete(Season).where(Season.show_id == show_id, Season.id.not_in(used))
+            )
+            removed = removed or bool(getattr(gone, "rowcount", 0))
             best = s.execute(
                 select(ArticleSeason.show_name, func.count().label("n"))
                 .join(Season, Season.id == ArticleSeason.season_id)
@@ -300,8 +311,10 @@ class Store:
                 continue
             if best is None:
                 s.delete(show)
+                removed = True
             else:
                 show.title = best.show_name
+        return removed
 
     # -- queries -------------------------------------------------------------------------
 

@@ -162,6 +162,12 @@ def test_reparsed_article_moves_to_its_new_season(store: Store) -> None:
     store.save([record("https://a.example/x", seasons=[SeasonRef("Kingdom", "kingdom", 3)])])
     assert [(s["show"], s["season"]) for s in store.iter_seasons()] == [("Kingdom", 3)]
     assert store.counts()["shows"] == 1
+    # The emptied show was deleted: a later batch must recreate it, not reuse a stale id.
+    store.save([record("https://a.example/y")])
+    assert [(s["show"], s["season"]) for s in store.iter_seasons()] == [
+        ("All Of Us Are Dead", 2),
+        ("Kingdom", 3),
+    ]
 
 
 def test_runs_are_recorded(store: Store) -> None:
