@@ -163,6 +163,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     )
     pages = stats.get("response_received_count", 0)
     print(f"crawl finished ({reason}): {pages} responses; articles: {summary}", file=sys.stderr)
+    stored = stats.get("seasonnews/store/inserted", 0) + stats.get("seasonnews/store/updated", 0)
+    if stats.get("seasonnews/failures/extract_error", 0) and not stored:
+        print("seasonnews: error: every page failed extraction (see the log)", file=sys.stderr)
+        return 1
     return 0 if reason in ("finished", "max_pages") or reason.startswith("closespider") else 1
 
 
