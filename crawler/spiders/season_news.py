@@ -79,8 +79,9 @@ class SeasonNewsSpider(Spider):
     async def start(self) -> AsyncIterator[Request]:
         journal = Journal.for_crawler(self.crawler)
         if journal.resumed:
-            self.logger.info("resuming: %d pending requests", len(journal.pending()))
-            for url, callback, depth in journal.pending():
+            pending = journal.pending()
+            self.logger.info("resuming: %d pending requests", len(pending))
+            for url, callback, depth in pending:
                 yield self._request(url, getattr(self, callback), depth=depth, dont_filter=True)
             return
         for url in self.sources.urls:
