@@ -8,6 +8,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -33,6 +34,23 @@ class Show(Base):
     seasons: Mapped[list[Season]] = relationship(back_populates="show")
 
 
+class ShowAlias(Base):
+    """A spelling of a show (normalised `key`) and the show it names.
+
+    Every key a headline used is an alias of exactly one show. `source` says who decided:
+    `title` (the first spelling, which created the show), `rule` (merged by the spelling rules),
+    `original` (an original-language title the text gives), `operator` (set by `seasonnews show
+    merge/split`, never changed by the rules).
+    """
+
+    __tablename__ = "show_aliases"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    source: Mapped[str] = mapped_column(String(20))
+
+
 class Season(Base):
     """A show's season (or British series), unique per show and number."""
 
@@ -43,6 +61,17 @@ class Season(Base):
     show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(Integer)
     show: Mapped[Show] = relationship(back_populates="seasons")
+
+    # The verdict over all its articles (storage.verdict), refreshed whenever they change.
+    status: Mapped[str | None] = mapped_column(String(30), index=True)
+    status_confidence: Mapped[float | None] = mapped_column(Float)
+    release_date: Mapped[str | None] = mapped_column(String(20))
+    """YYYY-MM-DD, YYYY-MM, YYYY or a month range YYYY-MM/YYYY-MM."""
+    release_precision: Mapped[str | None] = mapped_column(String(10))
+    release_confidence: Mapped[float | None] = mapped_column(Float)
+    platform: Mapped[str | None] = mapped_column(String(100))
+    verdict: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    """The rest of the verdict: conflicting claims with their sources, cast, trailer."""
 
 
 class Article(Base):
@@ -103,6 +132,37 @@ class ArticleSeason(Base):
     show_name: Mapped[str] = mapped_column(String(300))
     source: Mapped[str] = mapped_column(String(20))
     is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    name_key: Mapped[str | None] = mapped_column(String(300))
+    """Normalised `show_name`: the alias this article reached its show through."""
+
+    # What the article says about this season, all its claims weighed (primary season only).
+    status: Mapped[str | None] = mapped_column(String(30))
+    status_hedged: Mapped[bool | None] = mapped_column(Boolean)
+    release_date: Mapped[str | None] = mapped_column(String(20))
+    release_precision: Mapped[str | None] = mapped_column(String(10))
+    release_hedged: Mapped[bool | None] = mapped_column(Boolean)
+    platform: Mapped[str | None] = mapped_column(String(100))
+
+
+class Claim(Base):
+    """One claim an article makes about its primary season, with its supporting sentence."""
+
+    __tablename__ = "claims"
+    __table_args__ = (Index("ix_claims_season_kind", "season_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    season_id: Mapped[int] = mapped_column(ForeignKey("seasons.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(20))
+    """status, release_date, platform, cast or trailer (see docs/CLAIMS.md)."""
+    value: Mapped[str] = mapped_column(String(300))
+    precision: Mapped[str | None] = mapped_column(String(10))
+    hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(String(30))
+    sentence: Mapped[str] = mapped_column(Text)
 
 
 class RelatedLink(Base):

@@ -5,6 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# Claims are plain, Scrapy-free data defined once, beside the extractor that makes them.
+from crawler.extract.types import Claim, ClaimSummary
+
+__all__ = [
+    "ArticleRecord",
+    "Claim",
+    "ClaimSummary",
+    "ErrorRecord",
+    "LinkRecord",
+    "SaveResult",
+    "SeasonRef",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class SeasonRef:
@@ -57,6 +70,12 @@ class ArticleRecord:
     its content never replaces content fetched from the canonical URL itself."""
     other_urls: list[str] = field(default_factory=list)
     """Other URLs that served this same article (duplicates found during the crawl)."""
+    claims: list[Claim] = field(default_factory=list)
+    """What the article says about its primary season (`seasons[0]`)."""
+    summary: ClaimSummary | None = None
+    """The article's answer per field for its primary season."""
+    aliases: list[tuple[str, str]] = field(default_factory=list)
+    """(name, key) of other names the article gives its primary show."""
 
     def rank(self) -> tuple[str, str]:
         """Order among exact duplicates: the earliest published, then the smallest URL, wins."""

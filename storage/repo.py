@@ -9,22 +9,26 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, delete, func, insert, inspect, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import shows as identity
 from storage.db import DatabaseError, describe, make_engine, resolve_db_url, safe_url, upgrade
 from storage.models import (
     Article,
     ArticleSeason,
     ArticleUrl,
+    Claim,
     CrawlError,
     CrawlRun,
     RelatedLink,
     Season,
     Show,
+    ShowAlias,
 )
 from storage.records import ArticleRecord, ErrorRecord, SaveResult, SeasonRef
+from storage.shows import ShowError, insert_ignore
+from storage.verdict import as_of, timeline
 
 CONTENT_FIELDS = (
     "canonical_url",
@@ -144,9 +148,10 @@ class Store:
         result = SaveResult()
         with self._session.begin() as s:
             touched: set[int] = set()
+            seasons: set[int] = set()
             cache = dict(self._ids)
             for record in articles:
-                self._save_article(s, record, result, touched, cache)
+                self._save_article(s, record, result, (touched, seasons), cache)
             for error in errors:
                 s.add(
                     CrawlError(
@@ -161,6 +166,7 @@ class Store:
                 result.errors += 1
             s.flush()
             removed = self._refresh_shows(s, touched)
+            identity.refresh_verdicts(s, seasons)
         self._ids = {} if removed else cache  # only after the commit succeeded
         return result
 
@@ -169,7 +175,7 @@ class Store:
         s: Session,
         record: ArticleRecord,
         result: SaveResult,
-        touched: set[int],
+        touched: tuple[set[int], set[int]],
         cache: dict[tuple[str, int], int],
     ) -> None:
         urls = list(dict.fromkeys([record.canonical_url, *record.other_urls]))
@@ -216,21 +222,27 @@ class Store:
         s: Session,
         article: Article,
         record: ArticleRecord,
-        touched: set[int],
+        touched: tuple[set[int], set[int]],
         cache: dict[tuple[str, int], int],
     ) -> None:
+        """Write the record's content, show-seasons, claims and links over the article's.
+
+        `touched` collects the shows and the seasons whose articles changed."""
+        shows_touched, seasons_touched = touched
         for name in CONTENT_FIELDS:
             setattr(article, name, getattr(record, name))
         if article.id is None:
             s.add(article)
             s.flush()
         else:
-            old = s.scalars(
-                select(Season.show_id)
+            for show_id, season_id in s.execute(
+                select(Season.show_id, Season.id)
                 .join(ArticleSeason, ArticleSeason.season_id == Season.id)
                 .where(ArticleSeason.article_id == article.id)
-            ).all()
-            touched.update(old)
+            ):
+                shows_touched.add(show_id)
+                seasons_touched.add(season_id)
+            s.execute(delete(Claim).where(Claim.article_id == article.id))
             s.execute(delete(ArticleSeason).where(ArticleSeason.article_id == article.id))
             s.execute(delete(RelatedLink).where(RelatedLink.from_article_id == article.id))
         attached: set[int] = set()
@@ -238,17 +250,25 @@ class Store:
             show_id, season_id = self._season_ids(s, ref, cache)
             if season_id in attached:
                 continue
+            primary = not attached
+            answer = record.summary if primary else None
             s.add(
                 ArticleSeason(
                     article_id=article.id,
                     season_id=season_id,
                     show_name=ref.show,
+                    name_key=ref.show_key,
                     source=ref.source,
-                    is_primary=not attached,
+                    is_primary=primary,
+                    **(dataclasses.asdict(answer) if answer else {}),
                 )
             )
+            if primary:
+                self._write_claims(s, article.id, season_id, record)
+                identity.add_aliases(s, show_id, record.aliases)
             attached.add(season_id)
-            touched.add(show_id)
+            shows_touched.add(show_id)
+            seasons_touched.add(season_id)
         links = [
             {
                 "from_article_id": article.id,
@@ -265,14 +285,35 @@ class Store:
         if links:  # one executemany instead of an ORM object per link
             s.execute(insert(RelatedLink), links)
 
+    @staticmethod
+    def _write_claims(s: Session, article_id: int, season_id: int, record: ArticleRecord) -> None:
+        rows = [
+            {
+                "article_id": article_id,
+                "season_id": season_id,
+                "position": position,
+                "kind": claim.kind,
+                "value": claim.value[:300],
+                "precision": claim.precision,
+                "hedged": claim.hedged,
+                "note": claim.note,
+                "sentence": claim.sentence,
+            }
+            for position, claim in enumerate(record.claims)
+        ]
+        if rows:
+            s.execute(insert(Claim), rows)
+
     def _season_ids(
         self, s: Session, ref: SeasonRef, cache: dict[tuple[str, int], int]
     ) -> tuple[int, int]:
+        """(show id, season id) of a show-season as named, resolving the show's spelling."""
         key = (ref.show_key, ref.season)
         if key not in cache:
-            _insert_ignore(s, Show, {"key": ref.show_key, "title": ref.show}, ["key"])
-            show_id = s.scalars(select(Show.id).where(Show.key == ref.show_key)).one()
-            _insert_ignore(
+            show_id = cache.get((ref.show_key, -1)) or identity.resolve_show(
+                s, ref.show_key, ref.show
+            )
+            insert_ignore(
                 s, Season, {"show_id": show_id, "number": ref.season}, ["show_id", "number"]
             )
             season_id = s.scalars(
@@ -319,10 +360,61 @@ class Store:
     # -- queries -------------------------------------------------------------------------
 
     def find_show(self, show_key: str) -> tuple[str, str] | None:
-        """(key, display title) of a show, or None."""
+        """(key, display title) of the show any of its aliases' keys names, or None."""
         with self._session() as s:
-            row = s.execute(select(Show.key, Show.title).where(Show.key == show_key)).first()
+            row = s.execute(
+                select(Show.key, Show.title)
+                .join(ShowAlias, ShowAlias.show_id == Show.id)
+                .where(ShowAlias.key == show_key)
+            ).first()
             return (row.key, row.title) if row else None
+
+    def aliases(self, show_key: str) -> list[dict[str, str]]:
+        """The spellings that lead to a show: key, name and who decided (title, rule,
+        original, operator)."""
+        with self._session() as s:
+            show_id = self._show_id(s, show_key)
+            return identity.aliases(s, show_id)
+
+    def merge_shows(self, keep_key: str, other_key: str) -> str:
+        """Merge show `other_key` into `keep_key` (aliases, seasons, articles, claims); the
+        rules never undo it. Returns the merged show's title."""
+        with self._session.begin() as s:
+            keep, other = self._show_id(s, keep_key), self._show_id(s, other_key)
+            seasons = identity.merge(s, keep, other)
+            s.flush()
+            self._refresh_shows(s, [keep])
+            identity.refresh_verdicts(s, seasons)
+            title = s.scalars(select(Show.title).where(Show.id == keep)).one()
+        self._ids = {}
+        return title
+
+    def split_show(self, show_key: str, alias_key: str, name: str) -> str:
+        """Make alias `alias_key` of a show a show of its own, taking the articles spelled that
+        way; later articles spelled that way go to it too. Returns the new show's key."""
+        with self._session.begin() as s:
+            show_id = self._show_id(s, show_key)
+            new_id, seasons = identity.split(s, show_id, alias_key, name)
+            s.flush()
+            self._refresh_shows(s, [show_id, new_id])
+            identity.refresh_verdicts(s, seasons)
+            key = s.scalars(select(Show.key).where(Show.id == new_id)).one()
+        self._ids = {}
+        return key
+
+    def refresh_verdicts(self) -> int:
+        """Recompute every season's verdict as of today; returns the number of seasons."""
+        with self._session.begin() as s:
+            ids = s.scalars(select(Season.id)).all()
+            identity.refresh_verdicts(s, ids)
+        return len(ids)
+
+    @staticmethod
+    def _show_id(s: Session, show_key: str) -> int:
+        show_id = identity.show_of_alias(s, show_key)
+        if show_id is None:
+            raise ShowError(f"no show known as {show_key!r}")
+        return show_id
 
     def shows(self) -> list[dict[str, Any]]:
         """Every show with its seasons and article counts, by title."""
@@ -341,6 +433,15 @@ class Store:
         if summary is None:
             return None
         summary["items"] = list(self.iter_articles(Filters(show_key=show_key, season=number)))
+        with self._session() as s:
+            season_id = s.scalars(
+                select(Season.id)
+                .join(Show, Show.id == Season.show_id)
+                .where(Show.key == show_key, Season.number == number)
+            ).one()
+            evidence, claims = identity.season_evidence(s, season_id)
+        summary["evidence"] = [dataclasses.asdict(e) for e in evidence]
+        summary["timeline"] = timeline(claims)
         return summary
 
     def _article_query(self, filters: Filters) -> Select[Any]:
@@ -428,6 +529,13 @@ class Store:
                 func.count(func.distinct(Article.site)).label("sites"),
                 func.min(Article.first_seen).label("first_seen"),
                 func.max(Article.last_seen).label("last_seen"),
+                Season.status,
+                Season.status_confidence,
+                Season.release_date,
+                Season.release_precision,
+                Season.release_confidence,
+                Season.platform,
+                Season.verdict,
             )
             .join(Season, Season.show_id == Show.id)
             .join(ArticleSeason, ArticleSeason.season_id == Season.id)
@@ -441,8 +549,10 @@ class Store:
             query = query.where(Season.number == filters.season)
         if filters.since:
             query = query.where(_since(filters.since))
+        day = identity.today()
         with self._session() as s:
             for row in s.execute(query):
+                extra = row.verdict or {}
                 yield {
                     "show": row.show,
                     "key": row.key,
@@ -451,7 +561,54 @@ class Store:
                     "sites": row.sites,
                     "first_seen": row.first_seen.isoformat(timespec="seconds"),
                     "last_seen": row.last_seen.isoformat(timespec="seconds"),
+                    "status": as_of(row.status, row.release_date, row.release_precision, day),
+                    "status_confidence": row.status_confidence,
+                    "release_date": row.release_date,
+                    "release_precision": row.release_precision,
+                    "release_confidence": row.release_confidence,
+                    "platform": row.platform,
+                    "sources": extra.get("sources"),
+                    "cast": extra.get("cast", []),
+                    "trailer": extra.get("trailer"),
+                    "conflicts": extra.get("conflicts", {}),
                 }
+
+    def iter_claims(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
+        """Every claim with its show-season and article, newest article first."""
+        query = (
+            select(
+                Show.title.label("show"),
+                Season.number.label("season"),
+                Claim.kind,
+                Claim.value,
+                Claim.precision,
+                Claim.hedged,
+                Claim.note,
+                Claim.sentence,
+                Article.canonical_url.label("url"),
+                Article.site,
+                Article.published,
+            )
+            .join(Season, Season.id == Claim.season_id)
+            .join(Show, Show.id == Season.show_id)
+            .join(Article, Article.id == Claim.article_id)
+            .order_by(
+                Show.title,
+                Season.number,
+                Article.published.desc().nulls_last(),
+                Article.canonical_url,
+                Claim.position,
+            )
+        )
+        if filters.show_key is not None:
+            query = query.where(Show.key == filters.show_key)
+        if filters.season is not None:
+            query = query.where(Season.number == filters.season)
+        if filters.since:
+            query = query.where(_since(filters.since))
+        with self._session() as s:
+            for row in s.execute(query.execution_options(yield_per=CHUNK)):
+                yield dict(row._mapping)
 
     def iter_links(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
         """Also-read edges; the target's show-season is the crawled target's, else the anchor's."""
@@ -499,6 +656,8 @@ class Store:
             "article_urls": ArticleUrl,
             "article_seasons": ArticleSeason,
             "related_links": RelatedLink,
+            "claims": Claim,
+            "show_aliases": ShowAlias,
             "crawl_runs": CrawlRun,
             "crawl_errors": CrawlError,
         }
@@ -545,12 +704,3 @@ def _since(day: str) -> Any:
     return (Article.published >= day) | (
         Article.published.is_(None) & (Article.first_seen >= datetime.fromisoformat(day))
     )
-
-
-def _insert_ignore(
-    s: Session, model: type[Any], values: dict[str, Any], conflict: list[str]
-) -> None:
-    """INSERT ... ON CONFLICT DO NOTHING on SQLite and PostgreSQL."""
-    dialect = s.get_bind().dialect.name
-    module = postgresql if dialect == "postgresql" else sqlite
-    s.execute(module.insert(model).values(**values).on_conflict_do_nothing(index_elements=conflict))

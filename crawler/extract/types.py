@@ -33,6 +33,44 @@ class ShowSeason:
     """Where it was found: title, h1, heading, url."""
 
 
+STATUSES = ("renewed", "release_date_announced", "released", "cancelled", "unconfirmed")
+"""Status vocabulary, from an official order to no official word at all."""
+
+CLAIM_KINDS = ("status", "release_date", "platform", "cast", "trailer")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One thing an article says about the show-season it is about."""
+
+    kind: str
+    """One of CLAIM_KINDS."""
+    value: str
+    """status: one of STATUSES. release_date: "YYYY-MM-DD", "YYYY-MM", "YYYY", or a range of
+    months "YYYY-MM/YYYY-MM". platform: canonical name ("Netflix", "Prime Video", ...).
+    cast: "Actor as Character" (or just "Actor"). trailer: "released" or "not_released"."""
+    sentence: str
+    """The sentence that supports the claim, whitespace collapsed."""
+    hedged: bool = False
+    """Stated as speculation ("reportedly", "expected", "might", ...), not as fact."""
+    precision: str | None = None
+    """release_date only: day, month, year or range."""
+    note: str | None = None
+    """cast only: "returning" or "new" when the article says so."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSummary:
+    """What one article says, all claims weighed: its answer for each field."""
+
+    status: str = "unconfirmed"
+    status_hedged: bool = True
+    release_date: str | None = None
+    release_precision: str | None = None
+    release_hedged: bool = True
+    platform: str | None = None
+
+
 @dataclass(slots=True)
 class Metadata:
     """Article metadata (from trafilatura and the page's own tags)."""
@@ -69,3 +107,9 @@ class ExtractedPage:
     """Why the page is a listing (home, category, tag, author, search), not an article."""
     links: list[tuple[str, str]] = field(default_factory=list)
     """Every (absolute URL, anchor text) in the page, for the spider to choose what to follow."""
+    claims: list[Claim] = field(default_factory=list)
+    """What the article says about its main show-season (empty when it has none)."""
+    summary: ClaimSummary | None = None
+    """The article's answer per field for its main show-season (None when it has none)."""
+    aliases: list[str] = field(default_factory=list)
+    """Other names the article gives its main show (an original-language title, ...)."""
