@@ -5,17 +5,19 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import functools
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from crawler.extract.seasons import show_key
 from crawler.sources import Sources, SourcesError, load_sources
 from exports import COLUMNS, FORMATS, write_rows
 from storage import DatabaseError, Store
 from storage.repo import Filters
+from storage.shows import ShowError
 
 
 class CliError(Exception):
@@ -28,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except (CliError, DatabaseError, SourcesError) as exc:
+    except (CliError, DatabaseError, ShowError, SourcesError) as exc:
         print(f"seasonnews: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `seasonnews export | head`
@@ -81,6 +83,25 @@ def build_parser() -> argparse.ArgumentParser:
     shows = sub.add_parser("shows", help="list the shows and seasons in the database")
     shows.add_argument("--db", help=db_help)
     shows.set_defaults(func=cmd_shows)
+
+    show = sub.add_parser("show", help="a show's aliases; merge or split shows")
+    show_sub = show.add_subparsers(dest="show_command", required=True, metavar="ACTION")
+    aliases = show_sub.add_parser("aliases", help="the spellings that lead to a show")
+    aliases.add_argument("show", help="show name (any spelling)")
+    aliases.add_argument("--db", help=db_help)
+    aliases.set_defaults(func=cmd_show_aliases)
+    merge = show_sub.add_parser("merge", help="merge OTHER into SHOW (the rules never undo it)")
+    merge.add_argument("show", help="the show to keep (any spelling)")
+    merge.add_argument("other", help="the show merged into it (any spelling)")
+    merge.add_argument("--db", help=db_help)
+    merge.set_defaults(func=cmd_show_merge)
+    split = show_sub.add_parser(
+        "split", help="make one spelling of SHOW a show of its own, with its articles"
+    )
+    split.add_argument("show", help="the show (any spelling)")
+    split.add_argument("alias", help="the spelling to split off, as `show aliases` lists it")
+    split.add_argument("--db", help=db_help)
+    split.set_defaults(func=cmd_show_split)
 
     season = sub.add_parser("season", help="what the database knows about one season")
     season.add_argument("show", help="show name (any spelling)")
@@ -174,13 +195,14 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def _resolve_show(store: Store, name: str) -> str:
-    key = show_key(name)
-    if store.find_show(key) is None:
+    """The key of the show `name` (any known spelling) names; a clear error otherwise."""
+    found = store.find_show(show_key(name))
+    if found is None:
         titles = [s["show"] for s in store.shows()]
         close = difflib.get_close_matches(name, titles, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(repr(t) for t in close)}?" if close else ""
         raise CliError(f"unknown show {name!r}{hint}")
-    return key
+    return found[0]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -195,6 +217,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             "articles": store.iter_articles,
             "seasons": store.iter_seasons,
             "links": store.iter_links,
+            "claims": store.iter_claims,
         }[args.what](filters)
         if args.output is None:
             count = write_rows(rows, args.what, args.format, sys.stdout)
@@ -243,17 +266,91 @@ def cmd_season(args: argparse.Namespace) -> int:
             seasons = next((s["seasons"] for s in known if s["key"] == key), {})
             listed = ", ".join(str(n) for n in sorted(seasons)) or "none"
             raise CliError(f"no season {args.number} of {args.show!r} (known seasons: {listed})")
-    print(f"{detail['show']} — season {detail['season']}")
-    print(f"  articles:   {detail['articles']} from {detail['sites']} site(s)")
-    print(f"  first seen: {detail['first_seen']}")
-    print(f"  last seen:  {detail['last_seen']}")
-    print("  articles:")
+    print_season(detail, sys.stdout)
+    return 0
+
+
+def _pct(value: object) -> str:
+    return f"{value:.0%}" if isinstance(value, float) else "-"
+
+
+def print_season(detail: dict[str, Any], out: TextIO) -> None:
+    """The verdict of a season, the evidence per article and the timeline of its claims."""
+    w = functools.partial(print, file=out)
+    w(f"{detail['show']} — season {detail['season']}")
+    status, confidence = detail["status"] or "unknown", _pct(detail["status_confidence"])
+    w(f"  status:       {status} (confidence {confidence})")
+    if detail["release_date"]:
+        w(
+            f"  release date: {detail['release_date']} ({detail['release_precision']}, "
+            f"confidence {_pct(detail['release_confidence'])})"
+        )
+    else:
+        w("  release date: unknown")
+    w(f"  platform:     {detail['platform'] or 'unknown'}")
+    if detail["trailer"]:
+        w(f"  trailer:      {detail['trailer'].replace('_', ' ')}")
+    if detail["cast"]:
+        w(f"  cast:         {'; '.join(detail['cast'][:12])}")
+    w(
+        f"  articles:     {detail['articles']} from {detail['sites']} site(s), "
+        f"{detail['sources'] or 0} independent source(s)"
+    )
+    w(f"  first seen:   {detail['first_seen']}")
+    w(f"  last seen:    {detail['last_seen']}")
+    for kind, groups in (detail["conflicts"] or {}).items():
+        w(f"  conflicting {kind.replace('_', ' ')} claims:")
+        for g in groups:
+            w(
+                f"    {g['value']:<24} {g['sources']} source(s), {g['official']} official, "
+                f"since {g['first']}: {', '.join(g['sites'][:5])}"
+            )
+    w("  evidence:")
+    for e in sorted(detail["evidence"], key=lambda e: (e["day"], e["url"]), reverse=True):
+        date_text = e["release_date"] or "no date"
+        hedge = " (speculation)" if e["status_hedged"] else ""
+        w(f"    {e['day']}  {e['site']:<28} {e['status']}{hedge}, {date_text}")
+        w(f"                {e['url']}")
+    w("  timeline (first appearance of each claim):")
+    for t in detail["timeline"]:
+        hedge = " (speculation)" if t["hedged"] else ""
+        w(f"    {t['day']}  {t['kind']:<12} {t['value']}{hedge}  — {t['site']}")
+    w("  articles:")
     for item in detail["items"]:
-        published = item["published"] or "undated"
-        print(f"    {published}  {item['title']}")
-        print(f"                {item['canonical_url']}")
+        w(f"    {item['published'] or 'undated'}  {item['title']}")
+        w(f"                {item['canonical_url']}")
         for dup in item["duplicate_urls"]:
-            print(f"                also at {dup}")
+            w(f"                also at {dup}")
+
+
+def cmd_show_aliases(args: argparse.Namespace) -> int:
+    with _store(args.db) as store:
+        key = _resolve_show(store, args.show)
+        found = store.find_show(key)
+        assert found is not None
+        print(f"{found[1]} (key {found[0]!r}):")
+        for alias in store.aliases(key):
+            print(f"  {alias['name']:<40} {alias['key']!r:<40} {alias['source']}")
+    return 0
+
+
+def cmd_show_merge(args: argparse.Namespace) -> int:
+    with _store(args.db) as store:
+        keep, other = _resolve_show(store, args.show), _resolve_show(store, args.other)
+        if keep == other:
+            raise CliError(f"{args.show!r} and {args.other!r} are already one show")
+        title = store.merge_shows(keep, other)
+    print(f"merged {args.other!r} into {title!r}", file=sys.stderr)
+    return 0
+
+
+def cmd_show_split(args: argparse.Namespace) -> int:
+    with _store(args.db) as store:
+        key = _resolve_show(store, args.show)
+        new_key = store.split_show(key, show_key(args.alias), args.alias)
+        found = store.find_show(new_key)
+    title = found[1] if found else args.alias
+    print(f"split {args.alias!r} off {args.show!r}: now the show {title!r}", file=sys.stderr)
     return 0
 
 

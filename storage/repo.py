@@ -324,7 +324,8 @@ class Store:
         return cache[(ref.show_key, -1)], cache[key]
 
     def _refresh_shows(self, s: Session, show_ids: Iterable[int]) -> bool:
-        """Display title = most common surface form; drop seasons and shows left empty.
+        """Display title = most common surface form (ties: the spelling that created the show);
+        drop seasons and shows left empty.
 
         Returns whether anything was deleted.
         """
@@ -339,15 +340,19 @@ class Store:
                 delete(Season).where(Season.show_id == show_id, Season.id.not_in(used))
             )
             removed = removed or bool(getattr(gone, "rowcount", 0))
+            show = s.get(Show, show_id)
             best = s.execute(
                 select(ArticleSeason.show_name, func.count().label("n"))
                 .join(Season, Season.id == ArticleSeason.season_id)
                 .where(Season.show_id == show_id)
-                .group_by(ArticleSeason.show_name)
-                .order_by(func.count().desc(), ArticleSeason.show_name)
+                .group_by(ArticleSeason.show_name, ArticleSeason.name_key)
+                .order_by(
+                    func.count().desc(),
+                    (ArticleSeason.name_key == (show.key if show else "")).desc(),
+                    ArticleSeason.show_name,
+                )
                 .limit(1)
             ).first()
-            show = s.get(Show, show_id)
             if show is None:
                 continue
             if best is None:

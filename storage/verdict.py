@@ -271,7 +271,7 @@ def _conflicts(
     evidence: Sequence[Evidence], votes: Sequence[Evidence]
 ) -> dict[str, list[dict[str, Any]]]:
     """For status and release date, every value some source gives, with who says it, when
-    there is more than one."""
+    there is more than one; official values first, then the most repeated."""
     counted = {v.article_id for v in votes}
     out: dict[str, list[dict[str, Any]]] = {}
     for kind, value_of, hedged_of in (
@@ -292,5 +292,7 @@ def _conflicts(
                 g["sources"] += 1
                 g["official"] += 0 if hedged_of(e) else 1
         if len(groups) > 1:
-            out[kind] = sorted(groups.values(), key=lambda g: (-g["sources"], g["first"]))
+            out[kind] = sorted(
+                groups.values(), key=lambda g: (-g["official"], -g["sources"], g["first"])
+            )
     return out

@@ -8,7 +8,20 @@ from tests.conftest import seasonnews
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["crawl"], ["export"], ["shows"], ["season"], ["db"], ["db", "upgrade"]]
+    "command",
+    [
+        [],
+        ["crawl"],
+        ["export"],
+        ["shows"],
+        ["season"],
+        ["db"],
+        ["db", "upgrade"],
+        ["show"],
+        ["show", "merge"],
+        ["show", "split"],
+        ["show", "aliases"],
+    ],
 )
 def test_every_command_has_help(command) -> None:
     result = seasonnews(*command, "--help")
