@@ -319,7 +319,10 @@ def test_lowercase_show_name_is_a_known_limit() -> None:
             [("Money Heist", 6)],
         ),
         ("https://example.com/attack-on-titan-season-4-part-3/", [("Attack on Titan", 4)]),
-        ("https://example.com/stranger-things-5-release-date/", [("Stranger Things", 5)]),
+        # A bare number in a slug is as often a film sequel: only a headline may use one.
+        ("https://example.com/stranger-things-5-release-date/", []),
+        ("https://example.com/knives-out-3-release-date-netflix/", []),
+        ("https://example.com/stranger-things-s5-release-date/", [("Stranger Things", 5)]),
         ("https://example.com/squid-game-second-season/", [("Squid Game", 2)]),
         ("https://example.com/best-kdramas-2023/", []),
         ("https://example.com/", []),
@@ -501,3 +504,12 @@ def test_pathological_input_is_fast() -> None:
     find_show_seasons("renewed for " * 3000 + "Season 2")
     resolve_show_seasons("Is " * 20000, "Is " * 20000, ["Is Season 2 " * 2000] * 10, "https://x/")
     assert time.perf_counter() - start < 2.0
+
+
+def test_headline_subject_before_a_verb_clause_is_the_show() -> None:
+    assert find_show_seasons(
+        "'Quantum Leap' Canceled By NBC After Two Seasons, Won't Return For Season 3"
+    ) == [("Quantum Leap", 3)]
+    assert find_show_seasons("Reacher Renewed At Prime Video, Returning For Season 4") == [
+        ("Reacher", 4)
+    ]

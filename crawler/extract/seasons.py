@@ -391,7 +391,7 @@ def display_title(names: Iterable[str]) -> str:
     return counts.most_common(1)[0][0]
 
 
-def find_show_seasons(text: str) -> list[tuple[str, int]]:
+def find_show_seasons(text: str, *, bare: bool = True) -> list[tuple[str, int]]:
     """Return every (show name as written, season number) mentioned in a headline-like text.
 
     In order of appearance, each (show key, season) once. Handles "Show Season 2", "season two",
@@ -415,14 +415,16 @@ def find_show_seasons(text: str) -> list[tuple[str, int]]:
         season = _season_number(match)
         if season is None:
             continue
-        bare = match.group("bare") is not None
-        name = None if bare else _name_after(text[match.end() : match.end() + _NAME_WINDOW])
+        bare_number = match.group("bare") is not None
+        if bare_number and not bare:
+            continue
+        name = None if bare_number else _name_after(text[match.end() : match.end() + _NAME_WINDOW])
         segment = text[max(prev_end, match.start() - _NAME_WINDOW) : match.start()]
         if name is None:
             rest = text[match.end() : match.end() + _NAME_WINDOW]
             question = "?" in rest or bool(_QUESTION_REST_RE.match(rest))
-            name = _name_before(segment, bare=bare, question=question)
-        if name is None and prev_name and not bare and _only_joiner(segment):
+            name = _name_before(segment, bare=bare_number, question=question)
+        if name is None and prev_name and not bare_number and _only_joiner(segment):
             name = prev_name  # "Squid Game Season 2 and Season 3"
         prev_end = match.end()
         if name is None:
@@ -445,7 +447,9 @@ def find_in_slug(url: str) -> list[tuple[str, int]]:
     if not words:
         return []
     titled = " ".join(_title_word(w, i == 0) for i, w in enumerate(words))
-    return find_show_seasons(titled)
+    # A bare number is a season only in a headline ("Squid Game 2 Release Date"); in a slug it
+    # is as often a film sequel ("knives-out-3-release-date") or an id.
+    return find_show_seasons(titled, bare=False)
 
 
 def resolve_show_seasons(
@@ -574,7 +578,11 @@ def _name_before(segment: str, *, bare: bool = False, question: bool = False) ->
     if last is not None:
         text = text[last.end() :]
     text = _drop_colon_labels(text).strip()
+    first_clause = text.split(", ")[0]
     text = _drop_comma_clauses(text)
+    if first_clause != text and _ONLY_VERB_PHRASE_RE.fullmatch(text):
+        # "'Quantum Leap' Canceled By NBC, Won't Return For": the show is the headline's subject.
+        return _subject(first_clause)
     q = _QUOTED_END_RE.search(text)
     if q:
         return _valid_name(q.group("q"))
@@ -596,6 +604,31 @@ def _name_before(segment: str, *, bare: bool = False, question: bool = False) ->
     if bare and not _looks_bare_name(name):
         return None
     return _valid_name(name)
+
+
+_ONLY_VERB_PHRASE_RE = re.compile(
+    r"(?:(?:and|but|so|as|it|which)\s+)?(?:won'?t|will\s+not|will|won't\s+be|is\s+not|isn'?t|"
+    r"to|not|officially|finally)?\s*(?:be\s+)?(?:return(?:s|ing)?|com(?:e|es|ing)\s+back|"
+    r"back|renewed|cancell?ed|canceled|get(?:s|ting)?|heading|set|confirmed)(?:\s+(?:for|with|to))?",
+    re.IGNORECASE,
+)
+_SUBJECT_STOP = _CUT_AFTER_WORDS | _words(
+    "is are was were has have gets got will won't wont to axed ends ended ending returns "
+    "returning renewed cancelled canceled officially finally set"
+)
+
+
+def _subject(clause: str) -> str | None:
+    """The show a headline clause starts with: a quoted name, or the words before its verb."""
+    q = _QUOTED_START_RE.match(clause)
+    if q:
+        return _valid_name(q.group("q"))
+    words: list[str] = []
+    for word in _strip_leading_noise(clause).split():
+        if word.lower().strip(",:") in _SUBJECT_STOP or not _is_title_token(word):
+            break
+        words.append(word)
+    return _valid_name(" ".join(words))
 
 
 def _drop_colon_labels(text: str) -> str:
