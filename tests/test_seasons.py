@@ -513,3 +513,23 @@ def test_headline_subject_before_a_verb_clause_is_the_show() -> None:
     assert find_show_seasons("Reacher Renewed At Prime Video, Returning For Season 4") == [
         ("Reacher", 4)
     ]
+
+
+def test_series_number_is_not_a_list_of_shows() -> None:
+    ss, reason = resolve_show_seasons(
+        "All Creatures Great and Small series 5 release date confirmed for Channel 5",
+        None, [], "https://www.radiotimes.com/tv/drama/acgas-series-5/", "Radio Times",
+    )  # fmt: skip
+    assert (ss[0].show, ss[0].season, reason) == ("All Creatures Great and Small", 5, None)
+    assert find_show_seasons("Solo Leveling Season 3 TV Anime Officially Announced") == [
+        ("Solo Leveling", 3)
+    ]
+
+
+def test_numbered_title_joined_to_a_season_phrase_is_two_shows() -> None:
+    assert find_show_seasons(
+        "Stranger Things 5 and Wednesday Season 2: Netflix Confirms Dates"
+    ) == [
+        ("Stranger Things", 5),
+        ("Wednesday", 2),
+    ]

@@ -299,11 +299,11 @@ _COUNT = (
 )
 _LIST_RE = re.compile(
     rf"""
-      \b(?:{_COUNT})\s+
+      (?<!season\s)(?<!series\s)(?<!part\s)\b(?:{_COUNT})\s+
         (?:(?!(?:things|facts|reasons|details|ways|questions|theories|moments|characters|episodes|
                scenes|about|from|that|we|you|they|it|this|like|after|times|years|days|weeks|
                months|minutes|hours|seasons)\b)[\w'+.\-]+\s+){{0,4}}?
-        (?:tv\s+)?(?:{_PLURAL_SHOWS})\b
+        (?:tv\s+)?(?:{_PLURAL_SHOWS})\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)
     | \bevery\s+(?:[\w'+\-]+\s+){{0,2}}?(?:show|series|drama|k-?drama|anime|sitcom)\b
     | \b(?:tv\s+)?(?:shows|dramas|k-?dramas|anime)\s+(?:renewed|cancell?ed|canceled|returning|
          coming|premiering|ending|like|to\s+watch|getting|that)\b
@@ -430,11 +430,19 @@ def find_show_seasons(text: str, *, bare: bool = True) -> list[tuple[str, int]]:
         if name is None:
             continue
         prev_name = name
-        ident = (show_key(name), season)
-        if ident not in seen:
-            seen.add(ident)
-            found.append((name, season))
+        pairs = [(name, season)]
+        joined = _NUMBERED_AND_RE.match(name)
+        if joined:  # "Stranger Things 5 and Wednesday Season 2": two shows
+            pairs = [(joined["a"], int(joined["n"])), (joined["b"], season)]
+        for pair_name, number in pairs:
+            ident = (show_key(pair_name), number)
+            if ident not in seen and _valid_name(pair_name):
+                seen.add(ident)
+                found.append((pair_name, number))
     return found
+
+
+_NUMBERED_AND_RE = re.compile(r"^(?P<a>.+?)\s(?P<n>[2-9]|1\d)\s(?:and|&)\s(?P<b>\S.*)$")
 
 
 def find_in_slug(url: str) -> list[tuple[str, int]]:
