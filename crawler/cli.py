@@ -247,11 +247,13 @@ def print_shows(shows: list[dict[str, object]], out: TextIO) -> None:
         print("No shows yet: run `seasonnews crawl` first.", file=out)
         return
     width = max(len(str(s["show"])) for s in shows)
-    print(f"{'SHOW':<{width}}  SEASONS (articles)", file=out)
+    print(f"{'SHOW':<{width}}  SEASONS (articles, status)", file=out)
     for show in shows:
-        seasons = show["seasons"]
-        assert isinstance(seasons, dict)
-        listed = ", ".join(f"S{n} ({c})" for n, c in sorted(seasons.items()))
+        seasons, status = show["seasons"], show["status"]
+        assert isinstance(seasons, dict) and isinstance(status, dict)
+        listed = ", ".join(
+            f"S{n} ({c}, {status[n] or 'no claims'})" for n, c in sorted(seasons.items())
+        )
         print(f"{show['show']!s:<{width}}  {listed}", file=out)
     total = sum(len(s["seasons"]) for s in shows)  # type: ignore[arg-type]
     print(f"{len(shows)} shows, {total} seasons", file=out)

@@ -37,7 +37,7 @@ def main() -> int:
             "-s", "DOWNLOAD_MAXSIZE=1048576",
         )  # fmt: skip
     OUT.mkdir(parents=True, exist_ok=True)
-    for what in ("articles", "seasons", "links"):
+    for what in ("articles", "seasons", "links", "claims"):
         for fmt in ("csv", "json"):
             seasonnews(
                 "export",
@@ -51,6 +51,7 @@ def main() -> int:
                 DB,
             )
     seasonnews("shows", "--db", DB)
+    seasonnews("season", "All of Us Are Dead", "2", "--db", DB)
     return 0
 
 

@@ -422,13 +422,14 @@ class Store:
         return show_id
 
     def shows(self) -> list[dict[str, Any]]:
-        """Every show with its seasons and article counts, by title."""
+        """Every show with its seasons' article counts and verdict statuses, by title."""
         shows: dict[str, dict[str, Any]] = {}
         for row in self.iter_seasons():
             entry = shows.setdefault(
                 row["key"], {"show": row["show"], "key": row["key"], "seasons": {}, "articles": 0}
             )
             entry["seasons"][row["season"]] = row["articles"]
+            entry.setdefault("status", {})[row["season"]] = row["status"]
             entry["articles"] += row["articles"]
         return list(shows.values())
 
@@ -457,13 +458,25 @@ class Store:
                 Show.title.label("show"),
                 Show.key.label("show_key"),
                 Season.number.label("season"),
+                ArticleSeason.status,
+                ArticleSeason.release_date,
+                ArticleSeason.release_precision,
+                ArticleSeason.platform,
             )
             .join(Season, Season.id == ArticleSeason.season_id)
             .join(Show, Show.id == Season.show_id)
             .where(ArticleSeason.is_primary.is_(True))
             .subquery()
         )
-        query = select(Article, primary.c.show, primary.c.season).outerjoin(
+        query = select(
+            Article,
+            primary.c.show,
+            primary.c.season,
+            primary.c.status,
+            primary.c.release_date,
+            primary.c.release_precision,
+            primary.c.platform,
+        ).outerjoin(
             primary, primary.c.article_id == Article.id
         )
         if not filters.include_all:
@@ -515,6 +528,10 @@ class Store:
                         "modified": a.modified,
                         "show": row.show,
                         "season": row.season,
+                        "status": row.status,
+                        "release_date": row.release_date,
+                        "release_precision": row.release_precision,
+                        "platform": row.platform,
                         "body": a.body,
                         "also_read": links[a.id],
                         "duplicate_urls": [u for u in dups[a.id] if u != a.canonical_url],

@@ -118,6 +118,13 @@ def test_claims_and_verdict_are_stored_and_exported(store: Store) -> None:
     assert season["sites"] == 3 and season["sources"] == 3
     assert {g["value"] for g in season["conflicts"]["status"]} == {
         "renewed", "unconfirmed", "release_date_announced"}  # fmt: skip
+    answers = {a["canonical_url"]: a for a in store.iter_articles()}
+    guess = answers["https://b.example/aouad-2"]
+    assert (guess["status"], guess["release_date"], guess["release_precision"]) == (
+        "unconfirmed",
+        "2023-09/2023-12",
+        "range",
+    )
     claims = list(store.iter_claims())
     assert len(claims) == 4
     assert claims[0]["url"] == "https://c.example/aouad-2"  # newest article first
