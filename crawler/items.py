@@ -6,7 +6,7 @@ from datetime import datetime
 
 import attrs
 
-from crawler.extract.types import RelatedLink, ShowSeason
+from crawler.extract.types import Claim, ClaimSummary, RelatedLink, ShowSeason
 
 
 @attrs.define(kw_only=True)
@@ -51,6 +51,12 @@ class ArticleItem:
     """Show-seasons the headline is about, main first."""
     no_season_reason: str | None = None
     """Why `show_seasons` is empty."""
+    claims: list[Claim] = attrs.field(factory=list)
+    """What the article says about its main show-season (docs/CLAIMS.md)."""
+    summary: ClaimSummary | None = None
+    """The article's answer per field (status, release date, platform) for that season."""
+    aliases: list[str] = attrs.field(factory=list)
+    """Other names the article gives its main show (an original-language title)."""
     url_keys: list[str] = attrs.field(factory=list)
     """Normalised form of `url`, AMP segment kept (set by NormalizePipeline)."""
     variant: bool = False

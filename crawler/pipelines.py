@@ -16,6 +16,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from crawler.extract.seasons import show_key
 from crawler.extract.urls import normalize_url, site_of
 from crawler.frontier import pages_stored, request_failed
 from crawler.items import ArticleItem, FailureItem
@@ -281,4 +282,7 @@ def to_record(item: ArticleItem) -> ArticleRecord:
             for link in item.related
         ],
         other_urls=list(item.url_keys),
+        claims=list(item.claims),
+        summary=item.summary,
+        aliases=[(name, show_key(name)) for name in item.aliases],
     )

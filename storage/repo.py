@@ -476,9 +476,7 @@ class Store:
             primary.c.release_date,
             primary.c.release_precision,
             primary.c.platform,
-        ).outerjoin(
-            primary, primary.c.article_id == Article.id
-        )
+        ).outerjoin(primary, primary.c.article_id == Article.id)
         if not filters.include_all:
             query = query.where(primary.c.article_id.is_not(None))
         if filters.show_key is not None or filters.season is not None:

@@ -9,9 +9,10 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from crawler.extract.body import extract_body_tree
+from crawler.extract.claims import extract_claims, original_titles, summarize
 from crawler.extract.html import parse_html, text_of
 from crawler.extract.seasons import find_show_seasons, resolve_show_seasons, show_key
-from crawler.extract.types import ExtractedPage, Metadata, RelatedLink, ShowSeason
+from crawler.extract.types import Claim, ExtractedPage, Metadata, RelatedLink, ShowSeason
 
 MAX_HEADINGS = 6
 
@@ -32,6 +33,16 @@ def extract_page(html: str, url: str) -> ExtractedPage:
     seasons, reason = resolve_show_seasons(
         metadata.title, h1, headings, metadata.canonical_url or url, metadata.sitename
     )
+    claims: list[Claim] = []
+    summary, aliases = None, []
+    if seasons:
+        main = seasons[0]
+        claims = extract_claims(
+            body, show=main.show, season=main.season, published=metadata.published,
+            title=metadata.title,
+        )  # fmt: skip
+        summary = summarize(claims, published=metadata.published)
+        aliases = original_titles(body, main.show)
     return ExtractedPage(
         url=url,
         metadata=metadata,
@@ -40,6 +51,9 @@ def extract_page(html: str, url: str) -> ExtractedPage:
         show_seasons=seasons,
         no_season_reason=reason,
         links=links,
+        claims=claims,
+        summary=summary,
+        aliases=aliases,
     )
 
 

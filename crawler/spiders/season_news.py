@@ -154,6 +154,9 @@ class SeasonNewsSpider(Spider):
             related=page.related,
             show_seasons=page.show_seasons,
             no_season_reason=page.no_season_reason,
+            claims=page.claims,
+            summary=page.summary,
+            aliases=page.aliases,
         )
 
     def parse_robots(self, response: Response) -> Iterator[Any]:

@@ -1,0 +1,882 @@
+"""Claims extraction (crawler/extract/claims.py) on sentences written the way season-news sites
+write them: SEO blogs, trade press, British tabloids, K-drama and anime news."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract.claims import extract_claims, original_titles, summarize
+from crawler.extract.types import Claim, ClaimSummary
+
+
+def claims(
+    body: str,
+    *,
+    show: str = "Squid Game",
+    season: int = 2,
+    published: str | None = "2024-06-01",
+    title: str | None = None,
+) -> list[Claim]:
+    return extract_claims(body, show=show, season=season, published=published, title=title)
+
+
+def summary(body: str, **kwargs: object) -> ClaimSummary:
+    published = kwargs.get("published", "2024-06-01")
+    return summarize(claims(body, **kwargs), published=published)  # type: ignore[arg-type]
+
+
+def values(found: list[Claim], kind: str) -> list[str]:
+    return [c.value for c in found if c.kind == kind]
+
+
+def dates(body: str, **kwargs: object) -> list[tuple[str, str | None, bool]]:
+    found = claims(body, **kwargs)  # type: ignore[arg-type]
+    return [(c.value, c.precision, c.hedged) for c in found if c.kind == "release_date"]
+
+
+# ---------------------------------------------------------------------------------------------
+# status: renewed
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "show", "season"),
+    [
+        ("Netflix has officially renewed Squid Game for a second season.", "Squid Game", 2),
+        ("HBO has greenlit a second season of The Last of Us.", "The Last of Us", 2),
+        ("Apple TV+ has ordered a fifth season of Slow Horses.", "Slow Horses", 5),
+        (
+            "Wednesday season 2 is officially happening, Netflix confirmed on Tuesday.",
+            "Wednesday",
+            2,
+        ),
+        ("It's official: Sweet Home has been confirmed to return with season 3.", "Sweet Home", 3),
+        (
+            "The official website announced that a second season of the anime is in production.",
+            "Frieren: Beyond Journey's End",
+            2,
+        ),
+        ("Line of Duty is set to return for a seventh series, the BBC said.", "Line of Duty", 7),
+        ("A sequel has been officially announced for Jujutsu Kaisen.", "Jujutsu Kaisen", 3),
+    ],
+)
+def test_renewed_cues(body: str, show: str, season: int) -> None:
+    result = summary(body, show=show, season=season)
+    assert (result.status, result.status_hedged) == ("renewed", False)
+
+
+def test_official_year_window_is_still_renewed() -> None:
+    result = summary(
+        "Netflix says the new season will be released in 2025.",
+        show="Alice in Borderland",
+        season=3,
+    )
+    assert (result.status, result.release_date, result.release_precision) == (
+        "renewed",
+        "2025",
+        "year",
+    )
+    assert result.release_hedged is False
+
+
+def test_renewal_date_is_not_a_release_date() -> None:
+    found = claims("The show was renewed on June 5, 2022, two weeks after its debut.")
+    assert values(found, "status") == ["renewed"]
+    assert values(found, "release_date") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# status: cancelled
+# ---------------------------------------------------------------------------------------------
+
+
+def test_cancelled_after_one_season() -> None:
+    result = summary("Netflix has cancelled 1899 after just one season.", show="1899", season=2)
+    assert (result.status, result.status_hedged) == ("cancelled", False)
+
+
+def test_axed_no_more_seasons() -> None:
+    body = "The streamer has axed the show, meaning there will be no season 3."
+    assert summary(body, show="Warrior Nun", season=3).status == "cancelled"
+
+
+def test_previous_season_was_the_final_one() -> None:
+    body = (
+        "The 100 Season 8: Renewed or Cancelled?\n"
+        "The network announced in March 2020 that season 7 would be the final season."
+    )
+    result = summary(body, show="The 100", season=8, published="2023-08-02")
+    assert result.status == "cancelled"
+    assert result.release_date is None
+
+
+def test_later_season_being_final_is_not_a_cancellation() -> None:
+    body = "Netflix has also confirmed that Season 3 will be the final season, arriving in 2025."
+    found = claims(body, published="2024-11-28")
+    assert "cancelled" not in values(found, "status")
+    assert values(found, "release_date") == []
+
+
+def test_decided_not_to_renew_and_pulled_the_plug() -> None:
+    assert (
+        summary("Amazon decided not to renew the series.", show="The Peripheral").status
+        == "cancelled"
+    )
+    body = "Sadly, HBO pulled the plug on the comedy in 2023."
+    assert summary(body, show="Avenue 5", season=3).status == "cancelled"
+
+
+def test_person_not_returning_is_not_a_cancellation() -> None:
+    found = claims("Keiichiro Saito will not return as director.", show="Frieren", season=2)
+    assert values(found, "status") == []
+
+
+def test_rumoured_cancellation_is_unconfirmed() -> None:
+    body = "The show has reportedly been cancelled, according to insiders."
+    result = summary(body, show="Shadow and Bone")
+    assert (result.status, result.status_hedged) == ("unconfirmed", True)
+    assert [(c.value, c.hedged) for c in claims(body, show="Shadow and Bone")] == [
+        ("cancelled", True)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# status: negations, questions, unconfirmed
+# ---------------------------------------------------------------------------------------------
+
+
+def test_not_renewed_yet_is_unconfirmed_fact() -> None:
+    result = summary(
+        "Netflix has not renewed Kingdom for a third season yet.", show="Kingdom", season=3
+    )
+    assert (result.status, result.status_hedged) == ("unconfirmed", False)
+
+
+def test_not_renewed_or_cancelled() -> None:
+    found = claims(
+        "Alice in Borderland hasn't been renewed or cancelled yet.",
+        show="Alice in Borderland",
+        season=3,
+    )
+    assert values(found, "status") == ["unconfirmed"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Netflix is positively reviewing the offer for a second season.",
+        "The production company is in talks with the cast about another season.",
+        "There has been no official word from Netflix on a second season.",
+        "JTBC is yet to announce whether the drama will return.",
+        "The fate of the show remains uncertain.",
+        "As of now, a second season has not been confirmed.",
+    ],
+)
+def test_unconfirmed_cues(body: str) -> None:
+    found = claims(body, show="Strong Girl Nam-soon")
+    assert values(found, "status") == ["unconfirmed"]
+
+
+def test_questions_are_not_claims() -> None:
+    body = (
+        "Will there be a Squid Game season 2?\n"
+        "Has Squid Game season 2 been renewed?\n"
+        "Is Squid Game Season 2 Cancelled?"
+    )
+    assert claims(body) == []
+
+
+def test_question_word_inside_clause_is_not_asserted() -> None:
+    body = "Fans have been eager to know when Denji will return, and whether season 2 is renewed."
+    assert values(claims(body, show="Chainsaw Man"), "status") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# status: released / release_date_announced and their dates
+# ---------------------------------------------------------------------------------------------
+
+
+def test_premiered_on_past_date_is_released() -> None:
+    body = "Squid Game season 2 premiered on Netflix on December 26, 2024."
+    result = summary(body, published="2025-01-05")
+    assert (result.status, result.release_date, result.release_precision) == (
+        "released",
+        "2024-12-26",
+        "day",
+    )
+
+
+def test_now_streaming_is_released() -> None:
+    body = "The Boys season 4 is now streaming on Prime Video."
+    assert summary(body, show="The Boys", season=4, published="2024-07-20").status == "released"
+
+
+def test_will_premiere_on_future_date_is_announced() -> None:
+    body = "Virgin River season 6 will premiere on Netflix on Thursday, December 19, 2024."
+    result = summary(body, show="Virgin River", season=6, published="2024-11-22")
+    assert (result.status, result.release_date, result.release_hedged) == (
+        "release_date_announced",
+        "2024-12-19",
+        False,
+    )
+
+
+def test_announced_date_already_past_at_publication_is_released() -> None:
+    body = "Squid Game Season 2 will be released on December 26, 2024."
+    assert summary(body, published="2025-01-10").status == "released"
+
+
+def test_month_precision_official_date_is_announced() -> None:
+    body = "HBO confirmed that the seven-episode second season will arrive in April 2025."
+    result = summary(body, show="The Last of Us", published="2024-08-19")
+    assert (result.status, result.release_date, result.release_precision) == (
+        "release_date_announced",
+        "2025-04",
+        "month",
+    )
+
+
+def test_release_date_confirmed_without_a_date_is_renewed() -> None:
+    found = claims(
+        '"Sweet Home" season 3 has confirmed its premiere date!', show="Sweet Home", season=3
+    )
+    assert "release_date_announced" in values(found, "status")
+    assert summarize(found, published="2024-06-01").status == "renewed"
+
+
+def test_announcement_date_before_premiere_date_is_skipped() -> None:
+    body = (
+        'On June 11, Netflix announced that the third and final season of "Sweet Home" will '
+        "premiere on July 19."
+    )
+    assert dates(body, show="Sweet Home", season=3, published="2024-06-11") == [
+        ("2024-07-19", "day", False)
+    ]
+
+
+def test_hedged_date_leaves_status_unconfirmed() -> None:
+    body = "Squid Game season 2 is expected to arrive in late 2025."
+    result = summary(body)
+    assert (result.status, result.status_hedged) == ("unconfirmed", True)
+    assert (result.release_date, result.release_precision, result.release_hedged) == (
+        "2025-09/2025-12",
+        "range",
+        True,
+    )
+
+
+def test_official_date_beats_speculative_date() -> None:
+    body = (
+        "Our best guess is that Bridgerton season 4 will arrive in early 2026.\n"
+        "Netflix has confirmed that Bridgerton season 4 will premiere on January 29, 2026."
+    )
+    result = summary(body, show="Bridgerton", season=4, published="2024-06-14")
+    assert (result.release_date, result.release_hedged) == ("2026-01-29", False)
+
+
+def test_first_of_two_years_counts() -> None:
+    body = "We expect the new season to arrive in late 2025 or early 2026."
+    assert dates(body, show="Jujutsu Kaisen", season=3) == [("2025-09/2025-12", "range", True)]
+    assert dates("Season 2 could land in 2023 or 2024.") == [("2023", "year", True)]
+
+
+def test_soon_and_tba_give_no_date() -> None:
+    assert dates("Squid Game season 2 will arrive soon.") == []
+    assert dates("Squid Game Season 2 Release Date: TBA") == []
+    assert values(claims("Squid Game Season 2 Release Date: TBA"), "status") == ["unconfirmed"]
+
+
+# ---------------------------------------------------------------------------------------------
+# hedging
+# ---------------------------------------------------------------------------------------------
+
+
+def test_conditional_is_hedged() -> None:
+    body = (
+        "If the show follows the previous pattern, Ginny & Georgia season 3 will release in 2025."
+    )
+    assert dates(body, show="Ginny & Georgia", season=3) == [("2025", "year", True)]
+
+
+def test_according_to_a_source_is_hedged() -> None:
+    body = "Season 2 will premiere in March 2025, according to a source close to the production."
+    assert dates(body) == [("2025-03", "month", True)]
+
+
+def test_grain_of_salt_in_next_sentence_hedges() -> None:
+    body = (
+        "A leaker claims Squid Game season 2 arrives on Netflix in November 2024. "
+        "Take this with a grain of salt."
+    )
+    assert [(c.value, c.hedged) for c in claims(body) if c.kind == "release_date"] == [
+        ("2024-11", True)
+    ]
+
+
+def test_hedge_in_another_clause_does_not_hedge() -> None:
+    body = (
+        "Line of Duty is set to return for a seventh series, with Martin Compston and Vicky McClure"
+        " expected to reprise their roles."
+    )
+    found = claims(body, show="Line of Duty", season=7)
+    assert [(c.value, c.hedged) for c in found if c.kind == "status"] == [("renewed", False)]
+
+
+def test_speculation_section_hedges_its_dates() -> None:
+    body = (
+        "Slow Horses season 5 release date speculation\n"
+        "Previous seasons have arrived roughly a year apart, which points towards an autumn 2025 "
+        "release."
+    )
+    assert dates(body, show="Slow Horses", season=5, published="2024-10-02") == [
+        ("2025-09/2025-11", "range", True)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# the vague-phrase range table and yearless dates
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("in early 2025", ("2025-01/2025-04", "range")),
+        ("at the beginning of 2025", ("2025-01/2025-04", "range")),
+        ("in mid-2025", ("2025-05/2025-08", "range")),
+        ("in the middle of 2025", ("2025-05/2025-08", "range")),
+        ("in late 2025", ("2025-09/2025-12", "range")),
+        ("by the end of 2025", ("2025-10/2025-12", "range")),
+        ("towards the end of the year", ("2024-10/2024-12", "range")),
+        ("in the first half of 2026", ("2026-01/2026-06", "range")),
+        ("in the second half of 2026", ("2026-07/2026-12", "range")),
+        ("in Q1 2025", ("2025-01/2025-03", "range")),
+        ("in Q4 2025", ("2025-10/2025-12", "range")),
+        ("in spring 2025", ("2025-03/2025-05", "range")),
+        ("in the summer of 2025", ("2025-06/2025-08", "range")),
+        ("in fall 2025", ("2025-09/2025-11", "range")),
+        ("in autumn 2025", ("2025-09/2025-11", "range")),
+        ("in winter 2026", ("2026-01/2026-03", "range")),
+        ("in the upcoming Winter 2026 anime season", ("2026-01/2026-03", "range")),
+        ("in the holiday season of 2024", ("2024-11/2024-12", "range")),
+        ("later this year", ("2024-07/2024-12", "range")),
+        ("this fall", ("2024-09/2024-11", "range")),
+        ("early next year", ("2025-01/2025-04", "range")),
+        ("this year", ("2024", "year")),
+        ("next year", ("2025", "year")),
+        ("in March 2025", ("2025-03", "month")),
+        ("on 14th March 2025", ("2025-03-14", "day")),
+        ("on 2025-03-14", ("2025-03-14", "day")),
+        ("on Friday, March 14, 2025", ("2025-03-14", "day")),
+    ],
+)
+def test_release_phrase_values(phrase: str, expected: tuple[str, str]) -> None:
+    body = f"Netflix confirmed that Squid Game season 2 will premiere {phrase}."
+    assert [(v, p) for v, p, _ in dates(body, published="2024-06-01")] == [expected]
+
+
+def test_later_this_year_in_december() -> None:
+    body = "Squid Game season 2 will premiere later this year."
+    assert dates(body, published="2024-12-03") == [("2024-12/2024-12", "range", False)]
+
+
+def test_this_winter_in_november_is_the_coming_one() -> None:
+    body = "Squid Game season 2 will premiere this winter."
+    assert dates(body, published="2024-11-10") == [("2025-01/2025-03", "range", False)]
+
+
+def test_yearless_month_resolves_forward() -> None:
+    body = "Squid Game season 2 will premiere in March."
+    assert dates(body, published="2024-06-01") == [("2025-03", "month", False)]
+    assert dates(body, published="2024-02-01") == [("2024-03", "month", False)]
+
+
+def test_yearless_day_resolves_forward_and_on_publication_day() -> None:
+    body = "Squid Game season 2 will premiere on Jan. 28 on Netflix."
+    assert dates(body, published="2024-11-20") == [("2025-01-28", "day", False)]
+    same_day = "Race Across the World series 4 starts on Wednesday, March 20, at 9pm on BBC One."
+    assert dates(same_day, show="Race Across the World", season=4, published="2024-03-20") == [
+        ("2024-03-20", "day", False)
+    ]
+
+
+def test_yearless_day_after_past_verb_resolves_backward() -> None:
+    body = "Season 2 premiered on March 28 with all eight episodes."
+    result = summary(body, show="Tangerines", published="2025-03-29")
+    assert (result.status, result.release_date) == ("released", "2025-03-28")
+
+
+def test_no_publication_date_drops_relative_dates() -> None:
+    assert dates("Squid Game season 2 will premiere later this year.", published=None) == []
+    assert dates("Squid Game season 2 will premiere on Jan. 28.", published=None) == []
+    assert dates("Squid Game season 2 will premiere in early 2025.", published=None) == [
+        ("2025-01/2025-04", "range", False)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# attribution: other seasons, other shows, non-release dates
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Season 1 premiered on January 28, 2022.",
+        "The first season debuted on Netflix in September 2021.",
+        "The previous season arrived in June 2023.",
+        "Season 3 of the show came out in 2021.",
+        "Squid Game seasons 1-3 are available to stream on Netflix.",
+    ],
+)
+def test_other_season_dates_and_releases_are_ignored(body: str) -> None:
+    found = claims(body, season=4, published="2024-06-01")
+    assert values(found, "release_date") == []
+    assert "released" not in values(found, "status")
+
+
+def test_show_debut_without_season_is_not_the_new_season() -> None:
+    body = "Squid Game was a worldwide phenomenon when it dropped on Netflix in 2021."
+    found = claims(body, published="2024-11-28")
+    assert values(found, "release_date") == []
+    assert values(found, "status") == []
+
+
+def test_sentence_mixing_seasons_takes_the_right_date() -> None:
+    body = (
+        "Since the second season premiered in July 2023, two and a half years after the first, "
+        "we expect the new season to arrive in late 2025."
+    )
+    assert dates(body, show="Jujutsu Kaisen", season=3) == [("2025-09/2025-12", "range", True)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Filming began in May 2023 in Seoul.",
+        "The cast wrapped production on the new season in August 2024.",
+        "The script reading took place on March 3, 2024.",
+        "Lee Jung-jae, who was born on December 15, 1972, leads the cast.",
+        "Volume 14 of the manga will be released on April 4, 2025.",
+        "The Reze Arc movie will premiere in Japan in 2025.",
+        "Season 2 will have 16 episodes.",
+        "The eight-episode season will stream weekly through April 6.",
+    ],
+)
+def test_non_release_dates_are_ignored(body: str) -> None:
+    assert dates(body) == []
+
+
+def test_byline_and_updated_lines_are_ignored() -> None:
+    body = (
+        "By John Smith | Published March 3, 2024\n"
+        "Updated on March 5, 2024\n"
+        "Also Read: Stranger Things Season 5 Release Date On Netflix\n"
+        "Squid Game season 2 is coming."
+    )
+    found = claims(body)
+    assert values(found, "release_date") == []
+    assert values(found, "platform") == []
+    assert values(found, "status") == ["renewed"]
+
+
+def test_another_shows_season_is_ignored() -> None:
+    body = "Meanwhile, Netflix's Wednesday season 2 will premiere on August 6, 2025."
+    found = claims(body)
+    assert values(found, "release_date") == []
+    assert values(found, "status") == []
+
+
+def test_another_shows_section_is_ignored() -> None:
+    body = (
+        "Squid Game Season 2 Release Date\n"
+        "Squid Game season 2 will premiere on December 26, 2024.\n"
+        "Stranger Things Season 5\n"
+        "The final chapter will premiere on November 26, 2025, on Netflix."
+    )
+    assert dates(body) == [("2024-12-26", "day", False)]
+
+
+def test_section_about_an_earlier_season_is_ignored() -> None:
+    body = (
+        "Squid Game Season 1 Recap\n"
+        "It premiered on September 17, 2021, and became a global hit.\n"
+        "Squid Game Season 2 Release Date\n"
+        "It will be released on December 26, 2024."
+    )
+    assert dates(body) == [("2024-12-26", "day", False)]
+
+
+def test_part_two_of_a_season() -> None:
+    body = (
+        "The fourth season has been split into two parts. Part 1 arrived on October 10, 2024.\n"
+        "Outer Banks Season 4 Part 2 is set to release on November 7, 2024, on Netflix."
+    )
+    title = "Outer Banks Season 4 Part 2 Release Date, Cast, Plot And Everything We Know"
+    result = summarize(
+        claims(body, show="Outer Banks", season=4, published="2024-10-16", title=title),
+        published="2024-10-16",
+    )
+    assert (result.status, result.release_date) == ("release_date_announced", "2024-11-07")
+
+
+def test_sentence_split_keeps_abbreviations() -> None:
+    body = "The show was a hit in the U.S. and Korea. Season 2 will premiere on Jan. 28, 2025."
+    found = claims(body)
+    assert [c.sentence for c in found if c.kind == "release_date"] == [
+        "Season 2 will premiere on Jan. 28, 2025."
+    ]
+
+
+def test_review_title_means_released() -> None:
+    title = "'Squid Game' Season 2 Review: A Bloody Return"
+    found = claims("The new episodes are darker.", title=title, published="2024-12-27")
+    assert values(found, "status") == ["released"]
+
+
+# ---------------------------------------------------------------------------------------------
+# platform
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "show", "expected"),
+    [
+        ("The Last of Us season 2 will stream on HBO Max.", "The Last of Us", "HBO"),
+        ("The Boys season 4 is coming to Amazon Prime Video.", "The Boys", "Prime Video"),
+        ("Andor season 2 streams on Disney Plus.", "Andor", "Disney+"),
+        ("Happy Valley is available to watch on BBC iPlayer.", "Happy Valley", "BBC"),
+        ("Vera airs on ITV1 and streams on ITVX.", "Vera", "ITV"),
+        ("Slow Horses is available on Apple TV Plus.", "Slow Horses", "Apple TV+"),
+        ("The drama airs on tvN every Saturday.", "Queen of Tears", "tvN"),
+        ("The 100 ran for seven seasons on The CW.", "The 100", "The CW"),
+    ],
+)
+def test_platform_aliases(body: str, show: str, expected: str) -> None:
+    assert values(claims(body, show=show), "platform") == [expected]
+
+
+def test_one_claim_per_platform() -> None:
+    body = "The Last of Us season 2 will premiere on HBO and Max. HBO confirmed the date."
+    assert values(claims(body, show="The Last of Us"), "platform") == ["HBO"]
+
+
+def test_home_platform_is_the_presented_one() -> None:
+    body = (
+        "Fans who liked the show may also know the director's previous drama from JTBC.\n"
+        "Kingdom is a Netflix original series."
+    )
+    found = claims(body, show="Kingdom", season=3)
+    assert values(found, "platform") == ["Netflix", "JTBC"]
+    assert summarize(found, published="2024-06-01").platform == "Netflix"
+
+
+def test_home_platform_from_title() -> None:
+    body = "The series also streams on Hulu in the US.\nNetflix has big plans for the show."
+    found = claims(body, show="Wednesday", title="Netflix's 'Wednesday' Season 2: What We Know")
+    assert values(found, "platform")[0] == "Netflix"
+
+
+def test_ambiguous_platform_words() -> None:
+    body = (
+        "Max and Lucas return in season 5. Megan Fox is not in the cast. SKY Castle is a classic."
+    )
+    assert values(claims(body, show="Stranger Things", season=5), "platform") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# cast
+# ---------------------------------------------------------------------------------------------
+
+
+def test_cast_list_lines() -> None:
+    body = (
+        "All of Us Are Dead Season 2 Cast\n"
+        "Lee Jae-wook as Lee Jae-gyu\n"
+        "Park Ji-hu as Nam On-jo\n"
+        "Yoon Chan-young (Lee Cheong-san)"
+    )
+    found = claims(body, show="All of Us Are Dead")
+    assert values(found, "cast") == [
+        "Lee Jae-wook as Lee Jae-gyu",
+        "Park Ji-hu as Nam On-jo",
+        "Yoon Chan-young as Lee Cheong-san",
+    ]
+
+
+def test_cast_sentences_with_notes() -> None:
+    body = (
+        "Karl Urban returns as Billy Butcher, Jack Quaid as Hughie and Erin Moriarty as Annie "
+        "January. Jeffrey Dean Morgan joins the cast as Joe Kessler, while Susan Heyward plays "
+        "Sister Sage."
+    )
+    found = [c for c in claims(body, show="The Boys", season=4) if c.kind == "cast"]
+    assert [(c.value, c.note) for c in found] == [
+        ("Karl Urban as Billy Butcher", "returning"),
+        ("Jack Quaid as Hughie", "returning"),
+        ("Erin Moriarty as Annie January", "returning"),
+        ("Jeffrey Dean Morgan as Joe Kessler", "new"),
+        ("Susan Heyward as Sister Sage", "new"),
+    ]
+
+
+def test_cast_who_played_and_paired_lists() -> None:
+    body = (
+        "Park Ji-hu, who played Nam On-jo, will return. Pedro Pascal and Bella Ramsey are back as "
+        "Joel and Ellie."
+    )
+    assert values(claims(body, show="Show"), "cast") == [
+        "Park Ji-hu as Nam On-jo",
+        "Pedro Pascal as Joel",
+        "Bella Ramsey as Ellie",
+    ]
+
+
+def test_cast_name_list_without_characters() -> None:
+    body = (
+        "Lee Jung-jae, Lee Byung-hun and Gong Yoo all return, alongside new faces such as "
+        "Yim Si-wan and T.O.P."
+    )
+    found = [c for c in claims(body) if c.kind == "cast"]
+    assert [(c.value, c.note) for c in found] == [
+        ("Lee Jung-jae", "returning"),
+        ("Lee Byung-hun", "returning"),
+        ("Gong Yoo", "returning"),
+        ("Yim Si-wan", "new"),
+        ("T.O.P", "new"),
+    ]
+
+
+def test_cast_false_positives() -> None:
+    body = (
+        "As expected, the series performed well in Korea as well as abroad. "
+        "Streaming services such as Netflix and Viki carry it. "
+        "The anime is known in Japan as Sousou no Frieren. "
+        "Director Shinsuke Sato is also back, serving as a supervisor."
+    )
+    assert values(claims(body, show="Show"), "cast") == []
+
+
+def test_hedged_cast() -> None:
+    body = (
+        "Brianne Howey (Georgia) and Antonia Gentry (Ginny) will most likely reprise their roles."
+    )
+    found = [c for c in claims(body, show="Ginny & Georgia", season=3) if c.kind == "cast"]
+    assert [(c.value, c.hedged, c.note) for c in found] == [
+        ("Brianne Howey as Georgia", True, "returning"),
+        ("Antonia Gentry as Ginny", True, "returning"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# trailer
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Netflix dropped the official trailer for season 2 on Monday.", [("released", False)]),
+        ("Watch the trailer below.", [("released", False)]),
+        ("The streamer announced the date with a first-look teaser.", [("released", False)]),
+        ("There is no trailer for season 2 yet.", [("not_released", False)]),
+        ("Netflix hasn't released a trailer yet.", [("not_released", False)]),
+        ("A teaser could drop later this year.", [("not_released", True)]),
+        ("The announcement came with a new teaser visual.", []),
+        ("The season 1 trailer was released in 2021.", []),
+    ],
+)
+def test_trailer(body: str, expected: list[tuple[str, bool]]) -> None:
+    found = [c for c in claims(body) if c.kind == "trailer"]
+    assert [(c.value, c.hedged) for c in found] == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# original_titles
+# ---------------------------------------------------------------------------------------------
+
+
+def test_original_title_in_parentheses() -> None:
+    body = "All of Us Are Dead (지금 우리 학교는) became a global hit in 2022."
+    assert original_titles(body, "All of Us Are Dead") == ["지금 우리 학교는"]
+
+
+def test_romanised_title_in_parentheses() -> None:
+    body = "Frieren: Beyond Journey's End (Sousou no Frieren) returns in January."
+    assert original_titles(body, "Frieren: Beyond Journey's End") == ["Sousou no Frieren"]
+
+
+def test_labelled_titles() -> None:
+    body = (
+        "All of Us Are Dead (Korean: 지금 우리 학교는; RR: Jigeum Uri Hakgyoneun) is a zombie "
+        "drama. Moving, also known as Mubing, is another."
+    )
+    assert original_titles(body, "All of Us Are Dead") == [
+        "지금 우리 학교는",
+        "Jigeum Uri Hakgyoneun",
+    ]
+    assert original_titles(body, "Moving") == ["Mubing"]
+
+
+def test_original_titles_ignore_years_platforms_and_cast() -> None:
+    body = (
+        "All of Us Are Dead (2022) is on Netflix. All of Us Are Dead (Netflix) stars Park Ji-hu "
+        "(Nam On-jo). Hellbound (지옥) is another show."
+    )
+    assert original_titles(body, "All of Us Are Dead") == []
+
+
+def test_original_title_before_the_show() -> None:
+    body = "葬送のフリーレン (Frieren: Beyond Journey's End) is a fantasy anime."
+    assert original_titles(body, "Frieren: Beyond Journey's End") == ["葬送のフリーレン"]
+
+
+# ---------------------------------------------------------------------------------------------
+# summarize
+# ---------------------------------------------------------------------------------------------
+
+
+def test_summarize_precedence() -> None:
+    renewed = Claim("status", "renewed", "Netflix renewed it.")
+    cancelled = Claim("status", "cancelled", "Netflix cancelled it.")
+    released = Claim("status", "released", "It is out now.")
+    hedged_cancel = Claim("status", "cancelled", "It may be cancelled.", hedged=True)
+    assert summarize([renewed, cancelled], published=None).status == "cancelled"
+    assert summarize([renewed, released], published=None).status == "released"
+    assert summarize([renewed, hedged_cancel], published=None).status == "renewed"
+    assert summarize([cancelled, released, renewed], published=None).status == "cancelled"
+
+
+def test_summarize_hedged_only() -> None:
+    found = [
+        Claim("status", "renewed", "It could return.", hedged=True),
+        Claim("release_date", "2025", "It could return in 2025.", hedged=True, precision="year"),
+        Claim("release_date", "2025-03", "Maybe March 2025.", hedged=True, precision="month"),
+    ]
+    assert summarize(found, published="2024-06-01") == ClaimSummary(
+        status="unconfirmed",
+        status_hedged=True,
+        release_date="2025-03",
+        release_precision="month",
+        release_hedged=True,
+        platform=None,
+    )
+
+
+def test_summarize_empty() -> None:
+    assert summarize([], published=None) == ClaimSummary()
+
+
+def test_summarize_announced_needs_a_precise_date() -> None:
+    announced = Claim("status", "release_date_announced", "The date is set.")
+    year = Claim("release_date", "2025", "Coming in 2025.", precision="year")
+    day = Claim("release_date", "2025-03-14", "On March 14, 2025.", precision="day")
+    assert summarize([announced, year], published="2024-06-01").status == "renewed"
+    assert summarize([announced, day], published="2024-06-01").status == "release_date_announced"
+    assert summarize([announced, day], published="2025-04-01").status == "released"
+    renewed = Claim("status", "renewed", "Renewed.")
+    assert summarize([renewed, day], published="2024-06-01").status == "release_date_announced"
+
+
+# ---------------------------------------------------------------------------------------------
+# more genre phrasings
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "show", "season", "expected"),
+    [
+        (
+            "Netflix confirmed that season 3 would be the show's last.",
+            "Vikings: Valhalla",
+            4,
+            "cancelled",
+        ),
+        (
+            "Money Heist ended with its fifth season in December 2021.",
+            "Money Heist",
+            6,
+            "cancelled",
+        ),
+        (
+            "The BBC drama came to an end in February 2023 after three series.",
+            "Happy Valley",
+            4,
+            "cancelled",
+        ),
+        ("The Crown has ended after six seasons on Netflix.", "The Crown", 7, "cancelled"),
+        (
+            "Squid Game season 3 will be the show's final season, Netflix confirmed.",
+            "Squid Game",
+            3,
+            "renewed",
+        ),
+        ("Emily in Paris season 5 will film in Rome and Paris.", "Emily in Paris", 5, "renewed"),
+        (
+            "Netflix has yet to announce the release date for season 2.",
+            "Squid Game",
+            2,
+            "unconfirmed",
+        ),
+        (
+            "The Witcher season 4 won't be coming back until 2025, Netflix says.",
+            "The Witcher",
+            4,
+            "unconfirmed",
+        ),
+    ],
+)
+def test_status_phrasings(body: str, show: str, season: int, expected: str) -> None:
+    assert summary(body, show=show, season=season).status == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "As per reports, the makers are planning to release season 2 by the end of 2025.",
+        "According to an industry official, season 2 will premiere in March 2025.",
+        "Squid Game season 2 may return in May 2025.",
+    ],
+)
+def test_report_hedges(body: str) -> None:
+    found = [c for c in claims(body) if c.kind == "release_date"]
+    assert len(found) == 1 and found[0].hedged
+
+
+def test_capitalised_may_is_a_month_not_a_hedge() -> None:
+    assert dates("Squid Game season 2 will premiere in May 2025.") == [("2025-05", "month", False)]
+
+
+def test_replacement_cast() -> None:
+    body = "Liam Hemsworth will replace Henry Cavill as Geralt of Rivia in season 4."
+    found = [c for c in claims(body, show="The Witcher", season=4) if c.kind == "cast"]
+    assert [(c.value, c.note) for c in found] == [("Liam Hemsworth as Geralt of Rivia", "new")]
+
+
+def test_max_and_hotstar_aliases() -> None:
+    body = "The Last of Us season 2 is streaming on Max. In India, it is on Disney+ Hotstar."
+    assert values(claims(body, show="The Last of Us"), "platform") == ["HBO", "Disney+"]
+
+
+def test_long_sentence_is_cut() -> None:
+    body = "Squid Game season 2 will premiere on December 26, 2024, " + "and more " * 80 + "."
+    sentence = next(c.sentence for c in claims(body) if c.kind == "release_date")
+    assert sentence.startswith("Squid Game season 2 will premiere on December 26, 2024, and more")
+    assert len(sentence) <= 400
+
+
+def test_originally_titled() -> None:
+    body = 'Pachinko, originally titled "Pachinko: The Story", returns to Apple TV+.'
+    assert original_titles(body, "Pachinko") == ["Pachinko: The Story"]
+
+
+def test_cast_section_dash_lines_and_one_word_names() -> None:
+    body = (
+        "Cast\nLomon as Lee Su-hyeok\nPark Ji-hu - Nam On-jo\nWhere To Watch\nNetflix - Streaming"
+    )
+    assert values(claims(body, show="All of Us Are Dead"), "cast") == [
+        "Lomon as Lee Su-hyeok",
+        "Park Ji-hu as Nam On-jo",
+    ]
+    assert values(claims("Where To Watch - Netflix", show="Show"), "cast") == []
+    assert values(claims("Lomon as Lee Su-hyeok, he said.", show="Show"), "cast") == []
