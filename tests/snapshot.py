@@ -26,12 +26,28 @@ def snapshot(db_url: str) -> dict[str, Any]:
             for a in store.iter_articles(Filters(include_all=True))
         )
         seasons = sorted(
-            (s["show"], s["season"], s["articles"], s["sites"]) for s in store.iter_seasons()
+            (s["show"], s["season"], s["articles"], s["sites"], s["status"], s["release_date"])
+            for s in store.iter_seasons()
         )
         links = sorted(tuple(link.values()) for link in store.iter_links(Filters(include_all=True)))
+        claims = sorted(
+            tuple(str(v) for v in c.values()) for c in store.iter_claims(Filters(include_all=True))
+        )
+        aliases = sorted(
+            (s["key"], a["key"], a["source"])
+            for s in store.shows()
+            for a in store.aliases(s["key"])
+        )
         counts = {
             k: v for k, v in store.counts().items() if k not in ("crawl_runs", "crawl_errors")
         }
     finally:
         store.close()
-    return {"articles": articles, "seasons": seasons, "links": links, "counts": counts}
+    return {
+        "articles": articles,
+        "seasons": seasons,
+        "links": links,
+        "claims": claims,
+        "aliases": aliases,
+        "counts": counts,
+    }

@@ -880,3 +880,202 @@ def test_cast_section_dash_lines_and_one_word_names() -> None:
     ]
     assert values(claims("Where To Watch - Netflix", show="Show"), "cast") == []
     assert values(claims("Lomon as Lee Su-hyeok, he said.", show="Show"), "cast") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# attribution and status fixes found on the labelled pages
+# ---------------------------------------------------------------------------------------------
+
+
+def test_another_shows_section_keeps_its_season_numbers() -> None:
+    body = (
+        "The Last of Us Season 3\n"
+        "HBO has not renewed The Last of Us for a third season yet.\n"
+        "House of the Dragon Season 3\n"
+        "House of the Dragon is in much better shape. HBO renewed it for a third season in "
+        "June 2024. Season 3 is coming in summer 2026."
+    )
+    found = claims(body, show="The Last of Us", season=3, published="2025-02-20")
+    assert values(found, "status") == ["unconfirmed"]
+    assert values(found, "release_date") == []
+
+
+def test_another_shows_paragraph_new_series_is_not_the_main_season() -> None:
+    body = (
+        "Tracker moves to Sundays for Season 2, premiering Oct. 13. The Justin Hartley drama "
+        "launched in February and became the most-watched new series of the year."
+    )
+    found = claims(body, show="Fire Country", season=3, published="2024-07-10")
+    assert values(found, "status") == []
+    assert values(found, "release_date") == []
+
+
+def test_not_cancelled_is_not_a_cancellation() -> None:
+    body = "Lucasfilm and Disney have not cancelled The Mandalorian, nor confirmed season 4."
+    found = claims(body, show="The Mandalorian", season=4)
+    assert "cancelled" not in values(found, "status")
+    assert summary(body, show="The Mandalorian", season=4).status == "unconfirmed"
+
+
+def test_past_perfect_cancellation_by_a_former_network_is_background() -> None:
+    body = (
+        "9-1-1 has been picked up for a ninth season. The show moved to ABC in 2024 after six "
+        "seasons on Fox, which had cancelled it over cost concerns."
+    )
+    assert summary(body, show="9-1-1", season=9, published="2025-05-13").status == "renewed"
+
+
+def test_see_the_season_in_a_window_is_a_release_date() -> None:
+    body = "If Apple renews it this year, then we might see Ted Lasso season 4 sometime in 2025."
+    assert dates(body, show="Ted Lasso", season=4, published="2023-06-01") == [
+        ("2025", "year", True)
+    ]
+
+
+def test_renewal_of_named_earlier_seasons_is_not_the_main_seasons() -> None:
+    body = (
+        "Netflix has not officially renewed Emily in Paris for a fifth season. The streamer "
+        "renewed seasons 3 and 4 together back in January 2022."
+    )
+    found = claims(body, show="Emily in Paris", season=5, published="2024-09-20")
+    assert values(found, "status") == ["unconfirmed"]
+
+
+def test_generic_new_seasons_are_not_the_main_season() -> None:
+    body = "Historically, new seasons have arrived at the end of the year."
+    assert dates(body, show="Emily in Paris", season=5, published="2024-09-20") == []
+    ordered = "Netflix renewed Emily in Paris for two new seasons, arriving in late 2025."
+    assert values(claims(ordered, show="Emily in Paris", season=5), "status") == ["renewed"]
+
+
+def test_schedule_is_not_the_subject_of_a_release_noun() -> None:
+    body = (
+        "If production follows a similar schedule, a release in 2027 looks most likely for "
+        "season 3."
+    )
+    assert dates(body, show="The Last of Us", season=3, published="2025-02-20") == [
+        ("2027", "year", True)
+    ]
+
+
+def test_the_shows_own_premiere_is_not_the_main_seasons_release() -> None:
+    body = (
+        "Netflix officially renewed The Night Agent for a second season on March 30, 2023, "
+        "just one week after the show premiered."
+    )
+    assert summary(body, show="The Night Agent", published="2023-04-10").status == "renewed"
+
+
+def test_relative_clause_date_of_another_work() -> None:
+    body = (
+        "The only firm date right now is for the movie, which Disney has scheduled for "
+        "May 22, 2026."
+    )
+    assert dates(body, show="The Mandalorian", season=4, published="2024-01-12") == []
+
+
+def test_a_person_confirmed_is_casting_not_a_renewal() -> None:
+    body = (
+        "Both are expected to appear in the film, though only Pascal has been officially confirmed"
+    )
+    assert values(claims(body, show="The Mandalorian", season=4), "status") == []
+    official = "It has been officially confirmed by Disney."
+    assert values(claims(official, show="The Mandalorian", season=4), "status") == ["renewed"]
+
+
+def test_table_rows_of_other_shows() -> None:
+    body = (
+        "Where things stand.\n"
+        "| Show | Status | Expected |\n"
+        "| The Last of Us | Not renewed | 2027 (our guess) |\n"
+        "| House of the Dragon | Renewed | Summer 2026 |"
+    )
+    found = claims(body, show="The Last of Us", season=3, published="2025-02-20")
+    assert values(found, "status") == ["unconfirmed"]
+
+
+def test_next_day_streaming_is_not_the_home() -> None:
+    body = "The Rookie airs Tuesdays at 10/9c on ABC, with episodes streaming the next day on Hulu."
+    found = claims(body, show="The Rookie", season=7)
+    assert values(found, "platform") == ["ABC", "Hulu"]
+    missed = (
+        "Chicago Fire Season 10 premiered last night, Wednesday, September 22, on NBC. If you "
+        "missed it, the episode is already streaming on Peacock."
+    )
+    assert summary(missed, show="Chicago Fire", season=10).platform == "NBC"
+
+
+def test_summary_platform_follows_the_ranked_claims() -> None:
+    # "Hulu's 'The Handmaid's Tale'" names the show: only the work text shows it.
+    body = (
+        "Hulu's 'The Handmaid's Tale' is a dystopian drama. In the U.K., the series airs on "
+        "Channel 4."
+    )
+    found = claims(body, show="The Handmaid's Tale", season=6)
+    assert values(found, "platform") == ["Hulu", "Channel 4"]
+    assert summarize(found, published="2024-06-01").platform == "Hulu"
+
+
+def test_sentence_naming_two_seasons_sets_no_paragraph_season() -> None:
+    body = (
+        "The Rings of Power season 2 has come to an end, so it's time to look ahead to season 3. "
+        "Amazon's expensive fantasy series returned on August 29, 2024, on Prime Video."
+    )
+    found = claims(body, show="The Rings of Power", season=3, published="2024-10-08")
+    assert values(found, "status") == []
+    assert values(found, "release_date") == []
+
+
+def test_relative_clause_belongs_to_the_season_before_it() -> None:
+    body = "That is almost exactly a year after series 4, which premiered on 4th September 2024."
+    found = claims(body, show="Slow Horses", season=5, published="2025-07-02")
+    assert values(found, "status") == []
+    assert values(found, "release_date") == []
+
+
+def test_pushed_back_by_an_event_year_is_not_a_release_date() -> None:
+    body = (
+        "The show was renewed for a sixth season in September 2022, but production was pushed "
+        "back by the 2023 strikes."
+    )
+    found = claims(body, show="The Handmaid's Tale", season=6, published="2024-12-11")
+    assert values(found, "release_date") == []
+    assert values(found, "status") == ["renewed"]
+    assert dates("Season 2 will be back in 2025.") == [("2025", "year", False)]
+
+
+def test_final_season_phrase_far_from_an_earlier_season_is_not_a_cancellation() -> None:
+    body = (
+        "The final season takes place in the fall of 1987, with Hawkins under quarantine after "
+        "the Rifts opened at the end of season 4."
+    )
+    assert values(claims(body, show="Stranger Things", season=5), "status") == []
+    ended = "Season 4 was the final season of the show."
+    assert values(claims(ended, show="Stranger Things", season=5), "status") == ["cancelled"]
+
+
+def test_renewal_for_an_earlier_final_season_is_another_shows() -> None:
+    body = "Hulu also revealed that the show has been renewed for a seventh and final season."
+    found = claims(body, show="Rick and Morty", season=9, published="2025-07-26")
+    assert "cancelled" not in values(found, "status")
+
+
+def test_due_to_an_event_is_not_a_release_cue() -> None:
+    body = (
+        "Filming on the fifth season didn't begin until January 2024 due to the 2023 Hollywood "
+        "strikes."
+    )
+    assert dates(body, show="Stranger Things", season=5, published="2025-07-16") == []
+    assert dates("Season 2 is due to premiere in March 2025.") == [("2025-03", "month", False)]
+
+
+def test_movie_with_the_shows_name_and_a_subtitle_is_another_work() -> None:
+    body = (
+        "Black Clover season 5 has not been confirmed. The anime continued as the movie, Black "
+        "Clover: Sword of the Wizard King, released on Netflix worldwide on June 16, 2023. All "
+        "170 episodes of Black Clover are available to stream on Crunchyroll."
+    )
+    found = claims(body, show="Black Clover", season=5, published="2024-04-02")
+    assert values(found, "release_date") == []
+    assert "released" not in values(found, "status")
+    assert summarize(found, published="2024-04-02").platform == "Crunchyroll"

@@ -174,8 +174,8 @@ _STATUS_RULES: tuple[tuple[str, str, str, str], ...] = (
         "cancelled",
         "showsubj",
         "cancel|axe|scrap",
-        r"\b(?:has|have|had|was|were|is|are|been|got|gets|get|being)\s+(?:\w+\s+){0,2}?"
-        r"(?:cancell?ed|canceled|axed|scrapped)\b(?!\s+(?:or|and|by\s+fans))",
+        r"\b(?:has|have|was|were|is|are|been|got|gets|get|being)\s+(?:(?!not\b|never\b)\w+\s+)"
+        r"{0,2}?(?:cancell?ed|canceled|axed|scrapped)\b(?!\s+(?:or|and|by\s+fans))",
     ),
     (
         "cancelled",
@@ -507,7 +507,9 @@ _EXPLICIT_DATE_RE = re.compile(
     | \b(?P<ukd>{_DAY_RE})\s+(?:of\s+)?(?P<ukm>{_MONTH_RE})(?:,?\s*(?P<uky>{_YEAR_RE})\b)?
     | \b(?P<mym>{_MONTH_RE}),?\s+(?:of\s+)?(?P<myy>{_YEAR_RE})\b
     | \b(?P<mom>{_MONTH_RE})(?!\s*\d)
-    | (?<![\d#$/.-])(?P<year>{_YEAR_RE})\b(?!\s*[-–/]\s*\d|'s?\b|\s*%)
+    | (?<![\d#$/.-])(?P<year>{_YEAR_RE})\b(?!\s*[-–/]\s*\d|'s?\b|\s*%
+        |\s+(?:[A-Z]\w+\s+)?(?:strikes?|writers'?|actors'?|Emmys?|Oscars?|Olympics|World\s+Cup
+        |elections?|upfronts?)\b)
     )""",
     re.VERBOSE,
 )
@@ -729,10 +731,16 @@ _HOME_BEFORE_RE = re.compile(
     r"air(?:s|ed|ing)?|broadcasts?|broadcast(?:ing|ed)?|premieres?|premiered|premiering|"
     r"drops?|dropped|dropping|arrives?|arrived|arriving|lands?|landed|released|releases?|"
     r"releasing|returns?|returning|debut(?:s|ed|ing)?|watch(?:ed)?|binge|coming|comes|"
-    r"heading|headed|way)\b\s+(?:[\w,]+\s+){0,4}?(?:on|via|at|to|through|exclusively\s+on)\s+"
+    r"heading|headed|way)\b\s+(?:[\w,:/.]+\s+){0,6}?(?:on|via|at|to|through|exclusively\s+on)\s+"
     r"(?:the\s+)?$)"
     r"|(?:\b(?:platform|network|channel|broadcaster|streaming(?:\s+(?:on|platform|service))?|"
     r"where\s+to\s+(?:watch|stream)|available\s+on)\s*:\s*$)",
+    re.IGNORECASE,
+)
+# Catch-up streaming of a broadcast show: not its home (docs/CLAIMS.md).
+_CATCH_UP_RE = re.compile(
+    r"\b(?:(?:the\s+)?(?:next|following)[\s-]day|(?:a\s+)?day\s+after|after\s+(?:they|it|each|"
+    r"episodes?)\s+airs?|if\s+you\s+missed|catch\s+up|on[\s-]demand)\b[^.;]*$",
     re.IGNORECASE,
 )
 _HOME_AFTER_RE = re.compile(
@@ -1106,12 +1114,37 @@ def _read_sentences(body: str, ctx: _Context) -> list[_Sentence]:
             sent.cast_section, sent.cast_note = cast_section, cast_note
             if previous is not None and _backward_hedge(piece):
                 previous.next_hedges = True
+            if sent.context == "xshow" and "⟪SHOW⟫" not in sent.work:
+                # In another show's section or paragraph, "season 3" is that show's season.
+                sent.about_other_show = True
+                sentences.append(sent)
+                previous = sent
+                continue
             strong = [m for m in sent.mentions if not m.weak]
             if strong:
                 paragraph_ctx = _token_context(strong[-1].token)
+                if len({_token_context(m.token) for m in strong}) > 1:
+                    paragraph_ctx = None  # "season 2 ended, so on to season 3": no one season
             sentences.append(sent)
             previous = sent
+    _mark_other_show_rows(sentences)
     return sentences
+
+
+def _mark_other_show_rows(sentences: list[_Sentence]) -> None:
+    """In a table with one row per show ("| ⟪SHOW⟫ | Not renewed |"), the other rows are about
+    other shows ("| House of the Dragon | Renewed | Summer 2026 |")."""
+    rows: list[_Sentence] = []
+    for sent in [*sentences, None]:
+        if sent is not None and sent.work.startswith("|"):
+            rows.append(sent)
+            continue
+        firsts = [row.work.strip("| ").split("|")[0].strip() for row in rows]
+        if "⟪SHOW⟫" in firsts:
+            for row, first in zip(rows, firsts, strict=True):
+                if first[:1].isupper() and "⟪" not in first and not row.mentions:
+                    row.about_other_show = True
+        rows = []
 
 
 def _backward_hedge(sentence: str) -> bool:
@@ -1219,6 +1252,10 @@ _MENTION_ANCHOR_RE = re.compile(
     re.IGNORECASE,
 )
 _MENTION_WINDOW = 45
+# "two new seasons", "2 more new seasons": an order of new seasons (else "new seasons" is generic).
+_COUNT_BEFORE_RE = re.compile(
+    rf"\b(?:\d{{1,2}}|{_NUM_WORDS_RE})\s+(?:more\s+|additional\s+)?$", re.IGNORECASE
+)
 
 
 def _mention_token(m: re.Match[str], ctx: _Context, work: str) -> str:
@@ -1229,8 +1266,8 @@ def _mention_token(m: re.Match[str], ctx: _Context, work: str) -> str:
             return m.group(0)
         if rel in _PREV_REL:
             return "⟪PPS⟫" if m.group("relpl") else "⟪PS⟫"
-        if m.group("relpl") and rel != "new":
-            return m.group(0)  # "upcoming seasons"
+        if m.group("relpl") and (rel != "new" or not _COUNT_BEFORE_RE.search(work, 0, m.start())):
+            return m.group(0)  # "upcoming seasons", "new seasons have arrived in the fall"
         return "⟪NS⟫"
     part = m.group("part1") or m.group("part2") or m.group("part3")
     if m.group("part3"):
@@ -1248,8 +1285,8 @@ def _mention_token(m: re.Match[str], ctx: _Context, work: str) -> str:
         token = "PS" if max(numbers) < ctx.season else "FS"
         if token == "PS" and m.group("final"):
             token = "PSF"
-        if token == "PS" and (m.group("plural") or m.group("ordpl")):
-            token = "PPS"
+        if token == "PS" and m.group("ordpl"):
+            token = "PPS"  # "the first and second seasons" ("seasons 3 and 4" stay named: PS)
     if _other_show_before(work[max(0, m.start() - 80) : m.start()], ctx):
         return "⟪XS⟫"
     return f"⟪{token}⟫"
@@ -1429,6 +1466,14 @@ def _owner(sent: _Sentence, start: int, end: int, *, strict: bool) -> str:
     if sent.about_other_show:
         return "other"
     clause = _clause_index(sent, start)
+    # A relative clause ("series 4, which premiered on ...") is about the noun right before it.
+    host: _Mention | None = None
+    if clause and not any(_clause_index(sent, m.start) == clause for m in sent.mentions):
+        c_start = sent.clauses[clause]
+        rel = _RELATIVE_END_RE.search(sent.work, max(0, c_start - 12), c_start)
+        host = next((m for m in sent.mentions if rel and m.end == rel.start()), None)
+    if host is not None and host.token != "PPS":
+        return "main" if host.main else "other"
     best: tuple[int, int, _Mention] | None = None
     for m in sent.mentions:
         same = _clause_index(sent, m.start) == clause
@@ -1565,7 +1610,18 @@ def _apply_status_rule(
         return None if _other_work_subject(sent, start) else "renewed"
     if negated:
         return "unconfirmed"
+    person = _PERSON_CONFIRMED_RE.search(sent.work, max(0, start - 40), start)
+    if status == "renewed" and person is not None:
+        name = person.group(1)
+        if name.lower() not in _CAST_STOP and name not in _PLATFORM_ALIAS:
+            return None  # "only Pascal has been officially confirmed": cast, not the season
     return status
+
+
+# A person's name as the subject of a passive confirmation ("Pascal has been officially ...").
+_PERSON_CONFIRMED_RE = re.compile(
+    r"(?<![⟪\w])((?-i:[A-Z][a-z]+))\s+(?:has\s+been|have\s+been|is|was)\s+$"
+)
 
 
 def _final_season_status(sent: _Sentence, start: int, end: int) -> str | None:
@@ -1580,7 +1636,19 @@ def _final_season_status(sent: _Sentence, start: int, end: int) -> str | None:
             best, nearest = dist, m
     if nearest is None or nearest.token not in ("PS", "PSF"):
         return None
+    if nearest.start != start and (
+        _clause_index(sent, nearest.start) != _clause_index(sent, start) or best > 60
+    ):
+        return None  # "The final season takes place ... after the end of season 4"
+    c_start, c_end = _clause_span(sent, nearest.start)
+    if _RENEWED_FOR_RE.search(sent.work, c_start, c_end):
+        return None  # "renewed for a seventh and final season" in a season-9 article: another show
     return "cancelled"
+
+
+_RENEWED_FOR_RE = re.compile(
+    r"\b(?:renew(?:ed|s|al)|ordered|picked\s+up|greenlit|commissioned)\b", re.IGNORECASE
+)
 
 
 def _past_release_status(
@@ -1596,6 +1664,12 @@ def _past_release_status(
         return None
     if owner == "ctx_main" and _show_debut(sent, start, ctx):
         return None
+    if (
+        ctx.season > 1
+        and _DEBUT_VERB_RE.match(sent.work, start)
+        and _SHOW_DEBUT_SUBJECT_RE.search(sent.work, max(0, start - 40), start)
+    ):
+        return None  # "renewed for ⟪MS⟫ a week after the show premiered": the show's debut
     if release_dates:
         return _status_from_date(release_dates[0][1], ctx, past_verb=True)
     return "released"
@@ -1618,16 +1692,44 @@ _SHOW_DEBUT_RE = re.compile(
 )
 
 
+# The show itself right before a debut verb ("after the show premiered").
+_SHOW_DEBUT_SUBJECT_RE = re.compile(
+    r"(?:⟪SHOW⟫|\b(?:the|this)\s+(?:show|series|drama|k-?drama|anime|sitcom|programme))"
+    r"\s+(?:first\s+|originally\s+|initially\s+)?$",
+    re.IGNORECASE,
+)
+_DEBUT_VERB_RE = re.compile(r"(?:premiered|debuted|bowed|launched)\b", re.IGNORECASE)
+
+
 def _other_work_subject(sent: _Sentence, start: int) -> bool:
     """Whether the clause's subject before ``start`` is another work (movie, trailer, poster)."""
     c_start, _ = _clause_span(sent, start)
+    if c_start and (
+        _RELATIVE_END_RE.search(sent.work, max(0, c_start - 12), c_start)
+        or sent.work.endswith("⟪SHOW⟫: ", 0, c_start)
+    ):
+        # "..., which Disney has scheduled for May 22": the relative clause's noun is before it;
+        # "the movie, ⟪SHOW⟫: Sword of the Wizard King, released on": a title's subtitle.
+        c_start = sent.clauses[max(0, _clause_index(sent, c_start) - 1)]
     before = sent.work[c_start:start]
     last = None
     for last in _OTHER_WORK_RE.finditer(before):  # noqa: B007 - the last one counts
         pass
     if last is None:
         return False
-    return not re.search(r"⟪(?:SHOW|MS|NS)⟫", before[last.end() :])
+    # "the movie, ⟪SHOW⟫: Sword of the Wizard King, released ...": a subtitle names the movie.
+    rest = _SUBTITLED_SHOW_RE.sub("", before[last.end() :])
+    # A season token or the release's own noun ("..., a release in 2027") after it: not its subject.
+    return not re.search(r"⟪(?:SHOW|MS|NS)⟫", rest) and not _RELEASE_NOUN_RE.search(rest)
+
+
+_SUBTITLED_SHOW_RE = re.compile(r"⟪SHOW⟫\s*[:–—-]\s+(?-i:[A-Z])")
+_RELATIVE_END_RE = re.compile(r",\s+(?:which|that)$", re.IGNORECASE)
+_RELEASE_NOUN_RE = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:release|premiere|debut|arrival|launch)\b"
+    r"(?!\s+(?:of|for)\s+(?:the|a|its)\s+(?:movie|film|trailer|teaser|manga|game))",
+    re.IGNORECASE,
+)
 
 
 def _status_from_date(resolved: _Date, ctx: _Context, *, past_verb: bool) -> str | None:
@@ -1729,6 +1831,12 @@ def _word_role(words: list[str], i: int) -> str | None:
         return "block" if nxt in ("on", "in", "back", "earlier", "last") else None
     if word == "back" and nxt == "in" and prev not in ("be", "is", "are", "'s"):
         return "block"  # "renewed back in 2023"
+    if word == "due" and nxt == "to":
+        after = words[i + 2] if i + 2 < len(words) else ""
+        if not (after in _RELEASE_WORDS or after.startswith(_RELEASE_PREFIXES) or after == "be"):
+            return "block"  # "due to the 2023 strikes"
+    if word == "back" and prev not in _BACK_RELEASE_BEFORE:
+        return None  # "production was pushed back by the 2023 strikes"
     if word == "until":
         return "release" if prev == "wait" else "block"
     if word == "hits" and nxt == "of":
@@ -1739,6 +1847,8 @@ def _word_role(words: list[str], i: int) -> str | None:
         return "block"
     if word in ("set", "screen") and nxt in ("for", "on"):
         return "release"
+    if word in _SEE_WORDS and _MAIN_WORDS.intersection(words[i + 1 : i + 4]):
+        return "release"  # "we might see season 4 in late 2026", "expect season 3 in 2025"
     if word in ("starts", "start", "begins", "begin") and _PRODUCTION_WORDS.intersection(
         words[max(0, i - 4) : i]
     ):
@@ -1748,6 +1858,12 @@ def _word_role(words: list[str], i: int) -> str | None:
     if word in _RELEASE_WORDS or word.startswith(_RELEASE_PREFIXES):
         return "release"
     return None
+
+
+_BACK_RELEASE_BEFORE = _words("be is are 's was were come comes coming came will")
+# "see / get / watch ⟪MS⟫" before a date: the season's arrival (tokens read as "ms", "ns").
+_SEE_WORDS = _words("see get watch expect")
+_MAIN_WORDS = _words("ms ns")
 
 
 def _past_cue_before(sent: _Sentence, start: int) -> bool:
@@ -2145,6 +2261,8 @@ def _platform_claims(sentences: list[_Sentence], ctx: _Context) -> list[Claim]:
         for name, start in _platform_hits(sent.work):
             order += 1
             score = _home_score(sent.work, start, name) + (1 if "⟪" in sent.work else 0)
+            if _other_work_subject(sent, start):
+                score = 0  # "the movie, ..., released on Netflix": another work's platform
             if name in title_platforms:
                 score += 3
             claim = Claim(
@@ -2180,26 +2298,17 @@ def _home_score(work: str, start: int, name: str) -> int:
     m = _PLATFORM_RE.match(work, start)
     end = m.end() if m else start + len(name)
     after = work[end : end + 80]
+    if _CATCH_UP_RE.search(before[-60:]):
+        return 0  # "stream the next day on Hulu", "if you missed it, ... on Peacock"
     if _HOME_BEFORE_RE.search(before) or _HOME_AFTER_RE.match(after):
         return 2
     return 1 if after.startswith(("'s ", "' ")) else 0
 
 
 def _best_platform(claims: list[Claim]) -> str | None:
-    """The platform presented most as the home (its sentence), the first one on ties."""
-    best: tuple[int, int, str] | None = None
-    for index, claim in enumerate(claims):
-        score = max(
-            (
-                _home_score(claim.sentence, s, n)
-                for n, s in _platform_hits(claim.sentence)
-                if n == claim.value
-            ),
-            default=0,
-        )
-        if best is None or (score, -index) > best[:2]:
-            best = (score, -index, claim.value)
-    return best[2] if best else None
+    """The first platform claim: ``extract_claims`` orders them likeliest home first (it reads
+    the show's name and season tokens, which the quoted sentences alone do not show)."""
+    return claims[0].value if claims else None
 
 
 # =============================================================================================
