@@ -445,7 +445,7 @@ class Store:
                 .join(Show, Show.id == Season.show_id)
                 .where(Show.key == show_key, Season.number == number)
             ).one()
-            evidence, claims = identity.season_evidence(s, season_id)
+            evidence, claims = identity.seasons_evidence(s, [season_id])[season_id]
         summary["evidence"] = [dataclasses.asdict(e) for e in evidence]
         summary["timeline"] = timeline(claims)
         return summary

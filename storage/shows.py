@@ -180,86 +180,96 @@ def _move_articles(
 def refresh_verdicts(s: Session, season_ids: Iterable[int], day: str | None = None) -> None:
     """Recompute and store the verdict of each season from its articles and claims."""
     day = day or today()
-    for season_id in sorted(set(season_ids)):
-        season = s.get(Season, season_id)
-        if season is None:
-            continue
-        evidence, claims = season_evidence(s, season_id)
-        v = decide(evidence, claims, day)
-        season.status = v.status if evidence else None
-        season.status_confidence = v.status_confidence if evidence else None
-        season.release_date = v.release_date
-        season.release_precision = v.release_precision
-        season.release_confidence = v.release_confidence
-        season.platform = v.platform
-        season.verdict = v.extra() if evidence else None
+    ids = sorted(set(season_ids))
+    for start in range(0, len(ids), EVIDENCE_CHUNK):
+        chunk = ids[start : start + EVIDENCE_CHUNK]
+        found = seasons_evidence(s, chunk)
+        for season in s.scalars(select(Season).where(Season.id.in_(chunk))):
+            evidence, claims = found.get(season.id, ([], []))
+            v = decide(evidence, claims, day)
+            season.status = v.status if evidence else None
+            season.status_confidence = v.status_confidence if evidence else None
+            season.release_date = v.release_date
+            season.release_precision = v.release_precision
+            season.release_confidence = v.release_confidence
+            season.platform = v.platform
+            season.verdict = v.extra() if evidence else None
 
 
-def season_evidence(s: Session, season_id: int) -> tuple[list[Evidence], list[ClaimEvidence]]:
-    """The answers and claims of every article whose primary season is `season_id`."""
+EVIDENCE_CHUNK = 500
+
+
+def seasons_evidence(
+    s: Session, season_ids: list[int]
+) -> dict[int, tuple[list[Evidence], list[ClaimEvidence]]]:
+    """Season id -> the answers and claims of every article whose primary season it is
+    (two queries for the lot)."""
     day = _day_expr()
-    evidence = [
-        Evidence(
-            article_id=r.id,
-            url=r.canonical_url,
-            site=r.site,
-            day=r.day,
-            status=r.status,
-            status_hedged=bool(r.status_hedged),
-            release_date=r.release_date,
-            release_precision=r.release_precision,
-            release_hedged=bool(r.release_hedged),
-            platform=r.platform,
+    found: dict[int, tuple[list[Evidence], list[ClaimEvidence]]] = {i: ([], []) for i in season_ids}
+    for r in s.execute(
+        select(
+            ArticleSeason.season_id,
+            Article.id,
+            Article.canonical_url,
+            Article.site,
+            day,
+            ArticleSeason.status,
+            ArticleSeason.status_hedged,
+            ArticleSeason.release_date,
+            ArticleSeason.release_precision,
+            ArticleSeason.release_hedged,
+            ArticleSeason.platform,
         )
-        for r in s.execute(
-            select(
-                Article.id,
-                Article.canonical_url,
-                Article.site,
-                day,
-                ArticleSeason.status,
-                ArticleSeason.status_hedged,
-                ArticleSeason.release_date,
-                ArticleSeason.release_precision,
-                ArticleSeason.release_hedged,
-                ArticleSeason.platform,
+        .join(ArticleSeason, ArticleSeason.article_id == Article.id)
+        .where(ArticleSeason.season_id.in_(season_ids), ArticleSeason.status.is_not(None))
+    ):
+        found[r.season_id][0].append(
+            Evidence(
+                article_id=r.id,
+                url=r.canonical_url,
+                site=r.site,
+                day=r.day,
+                status=r.status,
+                status_hedged=bool(r.status_hedged),
+                release_date=r.release_date,
+                release_precision=r.release_precision,
+                release_hedged=bool(r.release_hedged),
+                platform=r.platform,
             )
-            .join(ArticleSeason, ArticleSeason.article_id == Article.id)
-            .where(ArticleSeason.season_id == season_id, ArticleSeason.status.is_not(None))
         )
-    ]
-    claims = [
-        ClaimEvidence(
-            article_id=r.article_id,
-            kind=r.kind,
-            value=r.value,
-            sentence=r.sentence,
-            hedged=r.hedged,
-            url=r.canonical_url,
-            site=r.site,
-            day=r.day,
-            precision=r.precision,
-            note=r.note,
+    for r in s.execute(
+        select(
+            Claim.season_id,
+            Claim.article_id,
+            Claim.kind,
+            Claim.value,
+            Claim.sentence,
+            Claim.hedged,
+            Claim.precision,
+            Claim.note,
+            Article.canonical_url,
+            Article.site,
+            day,
         )
-        for r in s.execute(
-            select(
-                Claim.article_id,
-                Claim.kind,
-                Claim.value,
-                Claim.sentence,
-                Claim.hedged,
-                Claim.precision,
-                Claim.note,
-                Article.canonical_url,
-                Article.site,
-                day,
+        .join(Article, Article.id == Claim.article_id)
+        .where(Claim.season_id.in_(season_ids))
+        .order_by(Claim.article_id, Claim.position)
+    ):
+        found[r.season_id][1].append(
+            ClaimEvidence(
+                article_id=r.article_id,
+                kind=r.kind,
+                value=r.value,
+                sentence=r.sentence,
+                hedged=r.hedged,
+                url=r.canonical_url,
+                site=r.site,
+                day=r.day,
+                precision=r.precision,
+                note=r.note,
             )
-            .join(Article, Article.id == Claim.article_id)
-            .where(Claim.season_id == season_id)
-            .order_by(Claim.article_id, Claim.position)
         )
-    ]
-    return evidence, claims
+    return found
 
 
 def _day_expr() -> Label[str]:

@@ -1079,3 +1079,155 @@ def test_movie_with_the_shows_name_and_a_subtitle_is_another_work() -> None:
     assert values(found, "release_date") == []
     assert "released" not in values(found, "status")
     assert summarize(found, published="2024-04-02").platform == "Crunchyroll"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Netflix confirmed in August 2023 that the final series will be released in two parts.",
+        "The new season is set to be released in two parts.",
+        "The new season is going to be released in two parts.",
+        "The new season should be released in two parts.",
+        "The new season will be out in two parts.",
+    ],
+)
+def test_future_passive_release_is_not_released(sentence: str) -> None:
+    body = f"The Crown Series 6 Release Date\n{sentence}"
+    found = claims(body, show="The Crown", season=6, published="2023-09-01")
+    assert "released" not in values(found, "status")
+
+
+def test_future_passive_release_date_resolves_forward() -> None:
+    body = "The Crown Series 6 Release Date\nSeason 6 is set to be released on March 3."
+    found = claims(body, show="The Crown", season=6, published="2023-05-01")
+    assert values(found, "release_date") == ["2024-03-03"]
+    assert values(found, "status") == ["release_date_announced"]
+
+
+@pytest.mark.parametrize(
+    ("body", "show", "season"),
+    [
+        (
+            "The Crown will come to a close with its sixth series. The cast of Series 5 returns "
+            "for the final chapter, along with a handful of new faces.",
+            "The Crown",
+            6,
+        ),
+        ("The final season premieres in May.", "Stranger Things", 5),
+        ("Season 5 will be the last.", "Stranger Things", 5),
+        ("The show came to an end with season 5.", "Stranger Things", 5),
+        ("Just like season 4, the last season will have eight episodes.", "Stranger Things", 5),
+    ],
+)
+def test_main_season_being_the_final_one_is_not_cancelled(
+    body: str, show: str, season: int
+) -> None:
+    found = claims(f"{show} Season {season} news\n{body}", show=show, season=season)
+    assert "cancelled" not in values(found, "status")
+
+
+@pytest.mark.parametrize(
+    ("body", "season"),
+    [
+        ("Season 4 was the final season.", 5),
+        ("The show ended with its fourth season.", 5),
+        ("Netflix cancelled the show after two seasons.", 3),
+        ("Netflix announced that season 4 would be the final season.", 5),
+    ],
+)
+def test_an_earlier_final_season_is_cancelled(body: str, season: int) -> None:
+    found = claims(
+        f"Stranger Things Season {season} news\n{body}", show="Stranger Things", season=season
+    )
+    assert "cancelled" in values(found, "status")
+
+
+def cast_values(body: str, **kwargs: object) -> list[str]:
+    return values(claims(body, **kwargs), "cast")  # type: ignore[arg-type]
+
+
+def test_cast_leading_adverb_is_not_part_of_the_name() -> None:
+    body = "Sadly Yoon Chan-young, who played Lee Cheong-san, is unlikely to come back."
+    assert cast_values(body, show="All of Us Are Dead") == ["Yoon Chan-young as Lee Cheong-san"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In the teaser, the surviving characters, including Nam-ra, appear to be in danger.",
+        "The show joins NBC's other recent cancellations, including Magnum P.I., this year.",
+        "James, Helen, Siegfried and Tristan are back in the Dales this month.",
+        "Gillian Jacobs is back as Atom Eve and Walton Goggins returns as Cecil Stedman.",
+    ],
+)
+def test_characters_and_other_works_are_not_actors(body: str) -> None:
+    found = cast_values(body)
+    assert not any(
+        v.split(" as ")[0] in ("Nam-ra", "Magnum P.I", "James", "Atom Eve") for v in found
+    )
+
+
+def test_including_list_next_to_a_cast_noun_is_cast() -> None:
+    body = "Returning cast members include Millie Bobby Brown and Finn Wolfhard."
+    assert cast_values(body, show="Stranger Things", season=5) == [
+        "Millie Bobby Brown",
+        "Finn Wolfhard",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Jensen Ackles is expected to return as Colter's older brother Russell.", "Jensen Ackles"),
+        ("Jenna Ortega returns as Wednesday Addams this fall.", "Jenna Ortega as Wednesday Addams"),
+        (
+            "Max Minghella (Nick Blaine) and Ann Dowd (Aunt Lydia) return.",
+            "Max Minghella as Nick Blaine",
+        ),
+        ("Kenta Miyake returns as All Might.", "Kenta Miyake as All Might"),
+    ],
+)
+def test_cast_character_cleaning(body: str, expected: str) -> None:
+    assert cast_values(body, show="Tracker")[0] == expected
+
+
+def test_character_actor_written_the_other_way_round_is_dropped() -> None:
+    body = (
+        "Jaz Sinclair returns as Marie Moreau. The teaser features Marie Moreau (Jaz Sinclair) "
+        "back on campus."
+    )
+    assert cast_values(body, show="Gen V") == ["Jaz Sinclair as Marie Moreau"]
+
+
+def test_comparing_earlier_seasons_sets_no_paragraph_season() -> None:
+    body = (
+        "Vikings Valhalla Season 4 Release Date\nThe Season 1 and Season 2 gap was around 11 "
+        "months and Season 2 and Season 3 gap was 18 months. So if Netflix gives the green light "
+        "soon, it might release in the mid of 2025."
+    )
+    found = dates(body, show="Vikings Valhalla", season=4, published="2024-08-19")
+    assert found == [("2025-05/2025-08", "range", True)]
+
+
+def test_explicit_number_beats_upcoming() -> None:
+    body = (
+        "The BBC announced that the upcoming fifth series, which airs on BBC One later this "
+        "year, will be the last."
+    )
+    found = claims(body, show="Ghosts", season=6, published="2023-05-23")
+    assert "renewed" not in values(found, "status")
+    assert values(found, "release_date") == []
+
+
+def test_there_will_be_no_show_season_is_cancelled() -> None:
+    found = claims("There will be no Ghosts series 6.", show="Ghosts", season=6)
+    assert values(found, "status") == ["cancelled"]
+
+
+def test_reference_season_after_a_date_does_not_own_it() -> None:
+    body = (
+        "Cobra Kai season 5 delivered a satisfying ending. The ten-episode season was released "
+        "on Netflix on September 9, 2022, less than a year after season 4."
+    )
+    found = dates(body, show="Cobra Kai", season=5, published="2022-09-12")
+    assert found == [("2022-09-09", "day", False)]

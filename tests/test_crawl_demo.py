@@ -207,6 +207,33 @@ def test_exports_through_the_cli(crawled, demo_sites, tmp_path) -> None:
     assert "Élite" in shows and "S7 (1, " in shows
 
 
+def test_claims_and_verdicts_match_the_demo_posts(crawled, demo_sites) -> None:
+    """Each post that states what it claims (meta "expect") is read that way, and a copy on
+    another site is not an independent source."""
+    posts = _posts(demo_sites)
+    articles = {
+        a["canonical_url"]: a
+        for a in json.loads(seasonnews("export", "--format", "json", "--db", crawled).stdout)
+    }
+    checked = 0
+    for url, post in posts.items():
+        expect = post.meta.get("expect")
+        if not expect:
+            continue
+        got = {field: articles[url][field] for field in expect}
+        assert got == expect, url
+        checked += 1
+    assert checked >= 5
+    seasons = seasonnews("export", "--what", "seasons", "--format", "json",
+                         "--show", "All of Us Are Dead", "--db", crawled)  # fmt: skip
+    (aouad,) = json.loads(seasons.stdout)
+    assert (aouad["status"], aouad["sites"], aouad["sources"]) == ("renewed", 2, 1)
+    out = seasonnews("export", "--what", "claims", "--show", "squid game", "--db", crawled)
+    claims = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert {c["kind"] for c in claims} >= {"status", "release_date", "platform", "cast"}
+    assert all(c["sentence"] and c["url"] for c in claims)
+
+
 def test_recrawl_changes_no_counts(crawled, demo_sites) -> None:
     before = snapshot(crawled)
     seasonnews("crawl", *_start(demo_sites), "--db", crawled, *FAST)

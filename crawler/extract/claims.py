@@ -197,7 +197,7 @@ _STATUS_RULES: tuple[tuple[str, str, str, str], ...] = (
         "cancelled",
         "plain",
         "there|no more|plug",
-        r"\bthere\s+(?:will\s+be\s+no|won't\s+be\s+(?:a|an|any|another))\s+(?:⟪MS⟫|⟪NS⟫|"
+        r"\bthere\s+(?:will\s+be\s+no|won't\s+be\s+(?:a|an|any|another))\s+(?:⟪SHOW⟫\s+)?(?:⟪MS⟫|⟪NS⟫|"
         r"more\s+(?:seasons?|episodes))|\bno\s+more\s+seasons\b|\bpulled\s+the\s+plug\b",
     ),
     (
@@ -212,8 +212,9 @@ _STATUS_RULES: tuple[tuple[str, str, str, str], ...] = (
         "showsubj",
         "end|concluded|ran for|final",
         r"\b(?:has|have)\s+(?:officially\s+)?(?:ended|come\s+to\s+an\s+end|concluded)\b"
-        r"(?!\s+(?:its|the|with)\s+⟪)|\bcame\s+to\s+an\s+end\b|\bended\s+(?:its\s+run|for\s+good"
-        r"|after\s+(?:\w+\s+){1,2}seasons)\b|\bran\s+for\s+(?:\w+\s+)?seasons\b"
+        r"(?!\s+(?:its|the|with)\s+⟪)|(?:\bcame\s+to\s+an\s+end|\bended\s+(?:its\s+run|for\s+good"
+        r"|after\s+(?:\w+\s+){1,2}seasons))\b(?!\s+(?:with|after|in|on)\s+(?:its\s+|the\s+)?"
+        r"⟪(?:MS|NS)⟫)|\bran\s+for\s+(?:\w+\s+)?seasons\b"
         r"|\bseries\s+finale\s+(?:aired|premiered)\b|\baired\s+its\s+series\s+finale\b",
     ),
     (
@@ -823,7 +824,7 @@ _CAST_STOP = _words("""
     a an the and but or so if as at by for from in into of on to with without he she they it we
     you i his her their its our this that these those who whom which what when where why how
     also then now meanwhile however while both all each every some many most fans viewers
-    netflix hbo max hulu disney amazon prime apple peacock crunchyroll paramount bbc itv sky
+    netflix hbo hulu disney amazon prime apple peacock crunchyroll paramount bbc itv sky
     season seasons series show shows part episode episodes release date cast plot trailer
     teaser news story update updates official confirmed renewed cancelled canceled
     january february march april may june july august september october november december
@@ -835,9 +836,37 @@ _CAST_STOP = _words("""
     everyone nobody someone one two three first second third final new next last
     """)
 # Generic words in front of a show name ("In Season 5", "Netflix's Wednesday season 2").
-_LEAD_STOP = _CAST_STOP - _words(
+_LEAD_STOP = (_CAST_STOP | {"max"}) - _words(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday"
+)
+# Sentence adverbs and connectors glued to a name at the start of a sentence ("Sadly Yoon
+# Chan-young, who played ...", "Of course Lee Jung-jae ...").
+_LEAD_ADVERBS = _words("""
+    sadly finally unfortunately fortunately luckily thankfully hopefully additionally notably
+    interestingly surprisingly unsurprisingly naturally obviously apparently presumably
+    understandably similarly likewise lastly currently recently previously originally initially
+    ultimately besides moreover furthermore elsewhere still yet again instead otherwise indeed
+    certainly clearly course sure yes no okay ok well
+    """)
+# Cue words of a list that may as well name characters or other works ("the surviving
+# characters, including Nam-ra", "NBC's cancellations, including Magnum P.I."): such a list
+# counts only next to a cast noun or in a cast section.
+_WEAK_LIST_CUE_RE = re.compile(r"^(?:including|such\s+as|include|includes|features)\b", re.I)
+_CAST_NOUN_RE = re.compile(
+    r"\b(?:cast|casts|stars|actors?|actress(?:es)?|newcomers?|faces|ensemble|performers|"
+    r"returnees|voice\s+actors?|seiyuu)\b",
+    re.IGNORECASE,
+)
+# Nouns before "including" that make the list characters ("the surviving characters, including").
+_CHARACTER_NOUN_END_RE = re.compile(
+    r"\b(?:characters?|roles?|heroes|villains|survivors)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_AS_BEFORE_RE = re.compile(r"(?<!\bsuch\s)(?<!\bknown\s)\bas\s+$", re.IGNORECASE)
+_INITIAL_RE = re.compile(r"[A-Z]\.?")
+_CHAR_REJECT = _words(
+    "studio studios entertainment productions pictures animation comics press media"
 )
 _ROLE_PREFIX = _words("director writer creator showrunner producer composer author narrator host")
 # Words that are never part of an actor's name.
@@ -1123,8 +1152,12 @@ def _read_sentences(body: str, ctx: _Context) -> list[_Sentence]:
             strong = [m for m in sent.mentions if not m.weak]
             if strong:
                 paragraph_ctx = _token_context(strong[-1].token)
-                if len({_token_context(m.token) for m in strong}) > 1:
-                    paragraph_ctx = None  # "season 2 ended, so on to season 3": no one season
+                if len({_token_context(m.token) for m in strong}) > 1 or (
+                    len(strong) > 1 and paragraph_ctx == "other"
+                ):
+                    # "season 2 ended, so on to season 3", "the gap between seasons 1 and 2 was
+                    # 11 months, between seasons 2 and 3 18 months": no one season
+                    paragraph_ctx = None
             sentences.append(sent)
             previous = sent
     _mark_other_show_rows(sentences)
@@ -1262,8 +1295,17 @@ def _mention_token(m: re.Match[str], ctx: _Context, work: str) -> str:
     """The token replacing one season phrase."""
     if m.group("rel"):
         rel = m.group("rel").lower()
-        if m.group("relq") and m.group("relq").strip().lower() in ("of", "to", "for", "and"):
+        relq = (m.group("relq") or "").strip().lower()
+        if relq in ("of", "to", "for", "and"):
             return m.group(0)
+        number = _word_number(relq) if relq in _ORDINAL_WORDS or relq[:1].isdigit() else None
+        if number and not m.group("relpl"):
+            # "the upcoming fifth series": the number says which season, not "upcoming"
+            if number == ctx.season:
+                return "⟪MS⟫"
+            if _other_show_before(work[max(0, m.start() - 80) : m.start()], ctx):
+                return "⟪XS⟫"
+            return "⟪PS⟫" if number < ctx.season else "⟪FS⟫"
         if rel in _PREV_REL:
             return "⟪PPS⟫" if m.group("relpl") else "⟪PS⟫"
         if m.group("relpl") and (rel != "new" or not _COUNT_BEFORE_RE.search(work, 0, m.start())):
@@ -1477,8 +1519,8 @@ def _owner(sent: _Sentence, start: int, end: int, *, strict: bool) -> str:
     best: tuple[int, int, _Mention] | None = None
     for m in sent.mentions:
         same = _clause_index(sent, m.start) == clause
-        if m.weak and not (strict and same):
-            continue
+        if m.weak and not (strict and same and m.start < start):
+            continue  # "released on Sept. 9, less than a year after ⟪PS⟫": a reference point
         if not same and not strict:
             continue
         dist = start - m.end if m.end <= start else max(0, m.start - end)
@@ -1628,9 +1670,15 @@ def _final_season_status(sent: _Sentence, start: int, end: int) -> str | None:
     """ "Season 7 would be the final season" in an article about season 8: cancelled."""
     if _negated(sent, start):
         return None
+    if sent.work[start : start + 1] in "tT" and _FINAL_OBJECT_BEFORE_RE.search(
+        sent.work, max(0, start - 20), start
+    ):
+        return None  # "the cast of ⟪PS⟫ returns for the final chapter": the main season is final
     nearest: _Mention | None = None
     best = 10**6
     for m in sent.mentions:
+        if m.weak and not start <= m.start < end:
+            continue  # "like ⟪PS⟫, the last season will ...": a reference point
         dist = abs(m.start - start) if m.start != start else 0
         if dist < best:
             best, nearest = dist, m
@@ -1646,6 +1694,10 @@ def _final_season_status(sent: _Sentence, start: int, end: int) -> str | None:
     return "cancelled"
 
 
+# A preposition before "the final season": a season referred to, not an earlier one called final.
+_FINAL_OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:for|in|into|during|to|of|from|before|after|ahead\s+of|towards?)\s+$", re.IGNORECASE
+)
 _RENEWED_FOR_RE = re.compile(
     r"\b(?:renew(?:ed|s|al)|ordered|picked\s+up|greenlit|commissioned)\b", re.IGNORECASE
 )
@@ -1655,7 +1707,7 @@ def _past_release_status(
     sent: _Sentence, ctx: _Context, start: int, end: int, release_dates: list[tuple[Claim, _Date]]
 ) -> str | None:
     """ "Season 2 premiered on ...", "is now streaming": released, when about the main season."""
-    if _negated(sent, start) or _other_work_subject(sent, start):
+    if _negated(sent, start) or _other_work_subject(sent, start) or _future_passive(sent, start):
         return None
     if _OTHER_WORK_OBJECT_RE.match(sent.work[end:]):
         return None
@@ -1673,6 +1725,18 @@ def _past_release_status(
     if release_dates:
         return _status_from_date(release_dates[0][1], ctx, past_verb=True)
     return "released"
+
+
+def _future_passive(sent: _Sentence, start: int) -> bool:
+    """A release verb after "be" is a coming one: "will be released", "is set to be released",
+    "should be aired", "is being released in two parts" (never "released")."""
+    return bool(_FUTURE_PASSIVE_RE.search(sent.work, max(0, start - 30), start))
+
+
+_FUTURE_PASSIVE_RE = re.compile(
+    r"\b(?:be|being)\s+(?:(?:officially|finally|all|only|then|soon|now|also|globally)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _show_debut(sent: _Sentence, start: int, ctx: _Context) -> bool:
@@ -1869,7 +1933,10 @@ _MAIN_WORDS = _words("ms ns")
 def _past_cue_before(sent: _Sentence, start: int) -> bool:
     """Whether a past-tense release verb precedes a date in its clause ("premiered on March 28")."""
     c_start, _ = _clause_span(sent, start)
-    return bool(_PAST_VERB_RE.search(sent.work, max(c_start, start - 120), start))
+    for m in _PAST_VERB_RE.finditer(sent.work, max(c_start, start - 120), start):
+        if not _future_passive(sent, m.start()):
+            return True  # "premiered on March 28", not "will be released on March 28"
+    return False
 
 
 def _resolve_date(m: re.Match[str], ctx: _Context, *, past: bool) -> _Date | None:
@@ -2082,12 +2149,14 @@ def _cast_claims(sent: _Sentence, ctx: _Context) -> list[Claim]:
         # Lists first: "A and B are back as X and Y" pairs A-X, B-Y (not B-X).
         pairs.extend((*pair, True) for pair in _paired_as(text))
         if cast_context:
-            pairs.extend((*pair, True) for pair in _cast_lists(text))
+            pairs.extend((*pair, True) for pair in _cast_lists(text, sent.cast_section))
         pairs.extend((*pair, sent.cast_section) for pair in _cast_pairs(text, cast_context))
     else:
         return []
     found: dict[str, tuple[str, int]] = {}
     for actor, char, pos, one_word in pairs:
+        if _AS_BEFORE_RE.search(text, max(0, pos - 4), pos):
+            continue  # "Gillian Jacobs is back as Atom Eve and ...": a character
         _add_cast(found, actor, char, pos, ctx, one_word=one_word)
     return [
         Claim(
@@ -2130,10 +2199,19 @@ def _paired_as(text: str) -> Iterator[tuple[str, str | None, int]]:
                 yield item, char, m.start("list") + m.group("list").find(item)
 
 
-def _cast_lists(text: str) -> Iterator[tuple[str, str | None, int]]:
-    """(actor, character, offset) from "A, B and C return" and "starring A and B" lists."""
+def _cast_lists(text: str, cast_section: bool) -> Iterator[tuple[str, str | None, int]]:
+    """(actor, character, offset) from "A, B and C return" and "starring A and B" lists.
+
+    A list of one-word names only is characters or surnames ("James, Helen and Tristan are
+    back", "alongside Keenan and Bhaskar") outside a cast section; "including X" and "such as X"
+    count only next to a cast noun ("cast members include", "new faces such as").
+    """
     for m in _CAST_LIST_BEFORE_RE.finditer(text):
         items = _split_list(m.group("list"))
+        if _AS_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+            items = items[1:]  # "is new as Dean Cipher, and Sean Patrick Thomas returns"
+        if not cast_section and not _has_full_name(items):
+            continue
         chars = _split_list(m.group("chars")) if m.group("chars") else []
         offset = m.start("list")
         for i, item in enumerate(items):
@@ -2143,9 +2221,24 @@ def _cast_lists(text: str) -> Iterator[tuple[str, str | None, int]]:
             yield actor, char, offset + m.group("list").find(item)
     for m in _CAST_LIST_AFTER_RE.finditer(text):
         offset = m.start("list")
-        for item in _split_list(m.group("list")):
+        items = _split_list(m.group("list"))
+        if not cast_section and not _has_full_name(items):
+            continue
+        if _WEAK_LIST_CUE_RE.match(m.group(0)) and (
+            _CHARACTER_NOUN_END_RE.search(text, max(0, m.start() - 30), m.start())
+            or not (cast_section or _CAST_NOUN_RE.search(text))
+        ):
+            continue
+        for item in items:
             actor, char = _item_parts(item)
             yield actor, char, offset + m.group("list").find(item)
+
+
+def _has_full_name(items: list[str]) -> bool:
+    """Whether a list names someone in full (or in capitals: "IU", "T.O.P")."""
+    return any(
+        len(name.split()) > 1 or name.isupper() for name in (_item_parts(i)[0] for i in items)
+    )
 
 
 def _split_list(raw: str) -> list[str]:
@@ -2177,7 +2270,9 @@ def _add_cast(
     ("IU", "T.O.P").
     """
     tokens = actor.split()
-    while tokens and tokens[0].lower().strip(",") in _CAST_STOP:
+    while tokens and (
+        tokens[0].lower().strip(",") in _CAST_STOP or tokens[0].lower().strip(",") in _LEAD_ADVERBS
+    ):
         if tokens[0].lower() in _ROLE_PREFIX:
             return  # "Director Shinsuke Sato is also back"
         pos += len(tokens[0]) + 1
@@ -2186,6 +2281,8 @@ def _add_cast(
         return
     if any(t.lower().strip(".,'s") in _NAME_REJECT for t in tokens):
         return
+    if tokens[-1].endswith(("'s", "s'")) or (len(tokens) > 1 and _INITIAL_RE.fullmatch(tokens[-1])):
+        return  # "Loid's latest", "Mark S. (Adam Scott)": a character
     name = " ".join(tokens).rstrip(".,")
     if len(name) < 2 or (len(tokens) == 1 and not one_word and not name.isupper()):
         return
@@ -2193,6 +2290,8 @@ def _add_cast(
     if not key or any(_same_show(key, own) for own in ctx.show_keys) or key in _PLATFORM_KEYS:
         return
     value = name
+    if char and any(t.lower() in _CHAR_REJECT for t in char.split()):
+        return  # "illustrated by DUBU (REDICE STUDIO)": a company, not a role
     if char:
         char = _clean_character(char)
         if char:
@@ -2206,13 +2305,36 @@ def _add_cast(
 def _clean_character(char: str) -> str | None:
     """Trim a character name; None when it is not one ("as Well", "as March")."""
     tokens = char.strip(" ,.").split()
+    for i, token in enumerate(tokens):
+        if token.endswith(("'s", "s'")):
+            tokens = tokens[:i]  # "as Colter's older brother": no name given
+            break
+        if i and _INITIAL_RE.fullmatch(token) and len(tokens) - i > 2:
+            tokens = tokens[: i + 1]  # "as Irving B. Patricia Arquette ...": the next name
+            break
     while tokens and tokens[-1].lower() in ("of", "the", "de", "von", "van", "da", "no", "al"):
         tokens.pop()
-    if not tokens or tokens[0].lower().strip(".") in _CAST_STOP - {"the", "one", "two"}:
+    if not tokens:
+        return None
+    first = tokens[0].lower().strip(".")
+    if first in _CAST_STOP - {"the", "one", "two"} and not _titled_name(tokens):
         return None
     if (tokens[0].lower() == "the" and len(tokens) == 1) or tokens[0].isdigit():
         return None
     return " ".join(tokens)
+
+
+def _titled_name(tokens: list[str]) -> bool:
+    """ "Wednesday Addams", "June Osborne", "Prime Minister Nicol Trowbridge": a capitalised
+    first word that is also a stop word, followed by a capitalised name word."""
+    if len(tokens) < 2 or not tokens[0][:1].isupper() or not tokens[1][:1].isupper():
+        return False
+    second = tokens[1].lower().strip(".,")
+    return (
+        tokens[0].lower() not in _NAME_CONNECTORS
+        and second not in _CAST_STOP
+        and not any(t.lower().strip(".,") in _NAME_REJECT for t in tokens)
+    )
 
 
 def _cast_note(text: str, pos: int) -> str | None:
@@ -2492,8 +2614,11 @@ def _merge_cast(claims: list[Claim]) -> list[Claim]:
     """One cast claim per actor: the first, upgraded by a later one that names the character."""
     by_actor: dict[str, int] = {}
     out: list[Claim] = []
+    reversed_ = _reversed_cast(claims)
     for claim in claims:
         key = show_key(claim.value.split(" as ")[0])
+        if claim.value in reversed_:
+            continue
         if key not in by_actor:
             by_actor[key] = len(out)
             out.append(claim)
@@ -2504,6 +2629,24 @@ def _merge_cast(claims: list[Claim]) -> list[Claim]:
             out[by_actor[key]] = Claim(
                 "cast", claim.value, claim.sentence, hedged=claim.hedged, note=note
             )
+    return out
+
+
+def _reversed_cast(claims: list[Claim]) -> set[str]:
+    """Values written the other way round, "Character as Actor": "Mark S. (Adam Scott)" next to
+    "Adam Scott returns as Mark Scout" (the character is another claim's actor); of two claims
+    naming each other, the one read from "Name (Name)"."""
+    split = [(c, *c.value.split(" as ", 1)) for c in claims if " as " in c.value]
+    if not split:
+        return set()
+    actors = {show_key(c.value.split(" as ")[0]) for c in claims}
+    chars = {show_key(char) for _, _, char in split}
+    out: set[str] = set()
+    for claim, actor, char in split:
+        if show_key(char) not in actors:
+            continue
+        if show_key(actor) not in chars or f"({char}" in claim.sentence:
+            out.add(claim.value)
     return out
 
 
