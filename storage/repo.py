@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, inspect, select
+from sqlalchemy import Select, delete, func, inspect, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -283,7 +283,7 @@ class Store:
             for position, link in enumerate(record.related)
         ]
         if links:  # one executemany instead of an ORM object per link
-            s.execute(insert(RelatedLink), links)
+            s.execute(RelatedLink.__table__.insert(), links)
 
     @staticmethod
     def _write_claims(s: Session, article_id: int, season_id: int, record: ArticleRecord) -> None:
@@ -302,7 +302,7 @@ class Store:
             for position, claim in enumerate(record.claims)
         ]
         if rows:
-            s.execute(insert(Claim), rows)
+            s.execute(Claim.__table__.insert(), rows)  # Core: no ORM bookkeeping per row
 
     def _season_ids(
         self, s: Session, ref: SeasonRef, cache: dict[tuple[str, int], int]

@@ -20,6 +20,7 @@ Rules, in one place:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ OFFICIAL_WEIGHT = 1.0
 HEDGED_WEIGHT = 0.5
 SPECULATION_CAP = 0.5
 MAX_CAST = 30
+_NOT_WORD = re.compile(r"[^\w\s]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +107,7 @@ def sources_of(evidence: Sequence[Evidence], claims: Iterable[ClaimEvidence]) ->
     for claim in claims:
         if claim.article_id not in parent or claim.kind == "cast":
             continue  # cast lists repeat across honest articles
-        key = " ".join("".join(c for c in claim.sentence.casefold() if c.isalnum() or c == " ")
-                       .split())  # fmt: skip
+        key = " ".join(_NOT_WORD.sub("", claim.sentence.casefold()).split())
         if len(key) < 40:
             continue
         first = owner.setdefault(key, claim.article_id)
