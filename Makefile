@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench aeb clean
+.PHONY: demo test lint bench aeb claims clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ bench: $(STAMP)
 
 aeb: $(STAMP)
 	$(PY) -m bench.aeb_eval
+
+claims: $(STAMP)
+	$(PY) -m bench.claims_eval
 
 clean:
 	rm -rf $(VENV) seasonnews.db* exports/demo .pytest_cache
