@@ -1231,3 +1231,96 @@ def test_reference_season_after_a_date_does_not_own_it() -> None:
     )
     found = dates(body, show="Cobra Kai", season=5, published="2022-09-12")
     assert found == [("2022-09-09", "day", False)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Season 3 will return to Netflix, although as of March 2025 nothing is official.",
+        "Season 3 will return to Netflix; at the time of writing in March 2025 there is no date.",
+    ],
+)
+def test_as_of_date_is_a_reference_not_a_release_date(body: str) -> None:
+    assert dates(body, show="Foo", season=3, published="2025-01-10") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "show", "season", "published"),
+    [
+        (
+            "Netflix has also released Money Heist: Korea – Joint Economic Area, a remake starring "
+            "Yoo Ji-tae as the Professor, whose first part landed on June 24, 2022.",
+            "Money Heist",
+            6,
+            "2022-01-08",
+        ),
+        (
+            "Squid Game: The Challenge will premiere on November 22, 2023.",
+            "Squid Game",
+            2,
+            "2023-10-01",
+        ),
+        (
+            "The Witcher: Blood Origin arrives on Netflix on December 25, 2022.",
+            "The Witcher",
+            3,
+            "2022-10-01",
+        ),
+    ],
+)
+def test_show_name_with_a_subtitle_is_another_work(
+    body: str, show: str, season: int, published: str
+) -> None:
+    found = claims(body, show=show, season=season, published=published)
+    assert values(found, "release_date") == []
+    assert summarize(found, published=published).status == "unconfirmed"
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ("Attack on Titan: The Final Season Part 3 will premiere on March 3, 2023.", None),
+        (
+            "Attack on Titan: Chronicle of Heroes returns on March 3, 2023.",
+            "Attack on Titan: Chronicle of Heroes Season 4 release date",
+        ),
+    ],
+)
+def test_season_subtitle_or_headline_subtitle_is_the_show_itself(
+    body: str, title: str | None
+) -> None:
+    found = claims(body, show="Attack on Titan", season=4, published="2023-01-01", title=title)
+    assert values(found, "release_date") == ["2023-03-03"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Creator Álex Pina has said that Part 5 was designed as the ending.", "cancelled"),
+        ("The main story is over, and the cast has moved on.", "cancelled"),
+        ("The story has concluded with the heist at the Bank of Spain.", "cancelled"),
+        ("The writers wrapped up the story in the fifth season.", "cancelled"),
+        ("The last episode ties up every loose end.", "cancelled"),
+        ("Netflix says there are no plans for Money Heist Season 6.", "cancelled"),
+        ("There won't be a season 6, Netflix confirmed.", "cancelled"),
+        ("There are no plans for season 6 yet.", "unconfirmed"),
+        ("Netflix has no official plans for a sixth season.", "unconfirmed"),
+        ("As of June 2022, there are no plans for Money Heist Season 6.", "unconfirmed"),
+        ("Part 5 might be the end of the show.", "unconfirmed"),
+        ("Season 6 wraps up the story of the Professor and his gang.", "unconfirmed"),
+    ],
+)
+def test_ended_show_cues(body: str, expected: str) -> None:
+    got = summary(body, show="Money Heist", season=6, published="2022-01-08", title=None)
+    assert got.status == expected
+
+
+def test_season_6_as_the_final_season_is_not_an_ended_show() -> None:
+    body = "Season 6 will wrap up the story and premieres on March 3, 2022."
+    got = summary(body, show="Money Heist", season=6, published="2022-01-08")
+    assert got.status == "release_date_announced"
+
+
+def test_negated_see_before_a_year_is_no_release_date() -> None:
+    body = "Even if it were renewed, we would not see Money Heist Season 6 before 2024."
+    assert dates(body, show="Money Heist", season=6, published="2022-01-08") == []

@@ -227,6 +227,35 @@ _STATUS_RULES: tuple[tuple[str, str, str, str], ...] = (
         r"|\bend(?:ed|s)?\s+(?:its\s+run\s+)?with\s+(?:its\s+|the\s+)?⟪PS⟫",
     ),
     ("cancelled", "plain", "status", r"\bstatus\s*:\s*(?:cancell?ed|canceled|ended)\b"),
+    # the story is over: "Part 5 was designed as the ending", "the main story is over"
+    (
+        "cancelled",
+        "ended",
+        "design|intend|meant|plann|conceiv|written|over|done|finish|complete|conclu|wrap|end|loose",
+        r"\b(?:was|were|is|has\s+been|had\s+been)\s+(?:always\s+)?(?:designed|intended|meant|"
+        r"planned|conceived|written)\s+(?:as|to\s+be)\s+(?:the|its|a|an)\s+(?:(?:show's|series'|"
+        r"story's|natural|definitive|proper|true|grand)\s+)?(?:ending|end|finale|conclusion)\b"
+        r"|\b(?:the|its|their)\s+(?:(?:main|whole|overall|central|entire)\s+)?(?:story|storyline|"
+        r"saga|narrative)\s+(?:(?:is|was|has\s+been)\s+(?:now\s+|officially\s+|definitely\s+)?"
+        r"(?:over|done|finished|complete|completed|concluded|wrapped\s+up)|has\s+(?:now\s+|"
+        r"officially\s+)?(?:concluded|ended|come\s+to\s+an\s+end))\b"
+        r"|\bwrap(?:ped|s)?\s+up\s+(?:the|its|their)\s+(?:(?:main|whole|overall|entire)\s+)?"
+        r"(?:story|storyline|saga|narrative)\b(?!\s+(?:of|arc|for\s+(?:now|the\s+season)))"
+        r"|\b(?:last|final)\s+episode\s+(?:\w+\s+)?(?:ties|tied|wraps|wrapped)\s+up\s+"
+        r"(?:almost\s+|nearly\s+)?(?:every|all(?:\s+(?:the|its|of\s+the))?)\s+(?:\w+\s+)?"
+        r"loose\s+ends?\b",
+    ),
+    # "there are no plans for Season 6" (cancelled) / "no plans for season 6 yet" (unconfirmed)
+    (
+        "cancelled",
+        "noplans",
+        "plan",
+        r"\bno\s+(?:(?:current|immediate|official|further|concrete|future)\s+)?plans?\s+"
+        r"(?:for\s+(?:a\s+|an\s+|another\s+|any\s+(?:more\s+)?)?(?:⟪SHOW⟫\s+)?(?:⟪MS⟫|⟪NS⟫|"
+        r"more\s+(?:seasons|episodes)|(?:the\s+)?(?:show|series)\s+to\s+(?:return|continue))"
+        r"|to\s+(?:renew|continue|revive|make\s+(?:a|an|another|more)|produce\s+(?:a|an|another|"
+        r"more)))",
+    ),
     # -- released
     (
         "released",
@@ -600,9 +629,9 @@ _PAST_VERB_RE = re.compile(
 # premiere", "the trailer was released", "the newly released poster").
 _OTHER_WORK_RE = re.compile(
     r"\b(?:movie|film|manga|volume|chapter|novel|book|video\s+game|game|special|ova|concert|"
-    r"spin-?off|prequel|trailer|teaser|poster|stills|images|photos|visual|clip|promo|video|"
-    r"song|soundtrack|ost|first\s+look|synopsis|statement|schedule|details|news|"
-    r"announcement)s?\b",
+    r"spin-?off|prequel|remake|reboot|trailer|teaser|poster|stills|images|photos|visual|clip|"
+    r"promo|video|song|soundtrack|ost|first\s+look|synopsis|statement|schedule|details|news|"
+    r"announcement)s?\b|⟪OW⟫",
     re.IGNORECASE,
 )
 _OTHER_WORK_OBJECT_RE = re.compile(
@@ -1233,6 +1262,8 @@ def _make_sentence(text: str, kind: str, ctx: _Context, context: str | None) -> 
     work = text
     if ctx.show_re is not None:
         work = ctx.show_re.sub("⟪SHOW⟫", work)
+        if "⟪SHOW⟫" in work:
+            work = _mark_other_titles(work, ctx)
     if "renewed" in work or "cancel" in work or "Renewed" in work or "Cancel" in work:
         work = _RENEWED_OR_CANCELLED_RE.sub("⟪RC⟫", work)
     work = _replace_mentions(work, ctx)
@@ -1253,6 +1284,56 @@ def _make_sentence(text: str, kind: str, ctx: _Context, context: str | None) -> 
         context=context,
         about_other_show=about_other_show,
     )
+
+
+def _mark_other_titles(work: str, ctx: _Context) -> str:
+    """The show's name plus a subtitle is another work: "⟪SHOW⟫: Korea – Joint Economic Area" (a
+    remake), "⟪SHOW⟫: The Challenge" (a spin-off). Its name becomes ``⟪OW⟫``.
+
+    Not a season's own name ("⟪SHOW⟫: The Final Season", "⟪SHOW⟫: Swordsmith Village Arc",
+    "⟪SHOW⟫ Season 2: ..."), not the headline's own subtitle, not "⟪SHOW⟫: Everything we know".
+    """
+    pieces: list[str] = []
+    done = 0
+    for m in _SUBTITLE_RE.finditer(work):
+        first = m.group("first").lower().removesuffix("'s")
+        if m.group("sep") != ":" and first in _DASH_SUBTITLE_STOP:
+            continue
+        if (
+            first in _SUBTITLE_STOP
+            or first in _PLATFORM_KEYS
+            or _SEASON_SUBTITLE_RE.match(m.group("sub"))
+        ):
+            continue
+        if ctx.title and ctx.show_re is not None:
+            head = ctx.show_re.sub("⟪SHOW⟫", ctx.title).lower()
+            own = f"⟪show⟫{m.group('sep')}{m.group('first').lower()}".replace(" ", "")
+            if own in head.replace(" ", ""):
+                continue
+        pieces.append(work[done : m.start()])
+        pieces.append("⟪OW⟫")
+        done = m.start() + len("⟪SHOW⟫")
+    if not pieces:
+        return work
+    pieces.append(work[done:])
+    return "".join(pieces)
+
+
+# "⟪SHOW⟫: Subtitle" / "⟪SHOW⟫ – Subtitle": a capitalised subtitle after a colon or dash.
+_SUBTITLE_RE = re.compile(
+    r"⟪SHOW⟫\s*(?P<sep>:|–|—|\s-)\s+(?P<sub>(?P<first>(?-i:[A-Z])[\w'’.!-]*)[^,.;:()⟪]{0,60})"
+)
+_SUBTITLE_STOP = _words(
+    "season seasons series part pt vol volume cour final everything what when where who why how "
+    "is are will does did release cast trailer plot renewed cancelled canceled here new official "
+    "episode episodes news date review recap spoilers updates latest all first last next "
+    "upcoming complete story ending chapter this that it"
+)
+_DASH_SUBTITLE_STOP = _words("the a an its his her their our we i you they he she")
+# A subtitle naming a season or arc is the season's own title ("The Final Season", "Hashira Arc").
+_SEASON_SUBTITLE_RE = re.compile(
+    r"[^⟪]*?\b(?:season|series|part|cour|arc|final\s+chapter)\b", re.IGNORECASE
+)
 
 
 def _replace_mentions(work: str, ctx: _Context) -> str:
@@ -1634,6 +1715,8 @@ def _apply_status_rule(
         return _final_season_status(sent, start, end)
     if kind == "past":
         return _past_release_status(sent, ctx, start, end, release_dates)
+    if kind in ("ended", "noplans"):
+        return _ended_status(sent, start, end, kind)
     owner = _owner(sent, start, end, strict=False)
     if owner in ("other", "ctx_other"):
         return None
@@ -1692,6 +1775,35 @@ def _final_season_status(sent: _Sentence, start: int, end: int) -> str | None:
     if _RENEWED_FOR_RE.search(sent.work, c_start, c_end):
         return None  # "renewed for a seventh and final season" in a season-9 article: another show
     return "cancelled"
+
+
+def _ended_status(sent: _Sentence, start: int, end: int, kind: str) -> str | None:
+    """ "Part 5 was designed as the ending", "the main story is over", "there are no plans for
+    ⟪MS⟫": the show has ended (cancelled). Not when the main or a later season, or another show,
+    is the one that ends ("⟪MS⟫ wraps up the story": a final season). "No plans ... yet",
+    "currently", "as of ...", "no official plans": not decided yet (unconfirmed)."""
+    if sent.about_other_show or sent.context == "xshow" or _not_asserted(sent, start):
+        return None
+    if kind == "ended" and _negated(sent, start):
+        return None  # "the story is not over"
+    clause = _clause_index(sent, start)
+    for m in sent.mentions:
+        if _clause_index(sent, m.start) != clause or (kind == "noplans" and start <= m.start < end):
+            continue
+        if m.token in ("MS", "NS", "FS", "XS"):
+            return None
+    if kind == "noplans" and _NOT_YET_RE.search(sent.work):
+        return "unconfirmed"
+    return "cancelled"
+
+
+# A time qualifier that makes "no plans" a not-yet ("no plans for season 6 yet").
+_NOT_YET_RE = re.compile(
+    r"\b(?:yet|currently|presently|at\s+present|at\s+(?:the|this)\s+(?:moment|time|point|stage)|"
+    r"for\s+now|right\s+now|as\s+of|so\s+far|still|official(?:ly)?|announced|immediate|"
+    r"current)\b",
+    re.IGNORECASE,
+)
 
 
 # A preposition before "the final season": a season referred to, not an earlier one called final.
@@ -1770,7 +1882,7 @@ def _other_work_subject(sent: _Sentence, start: int) -> bool:
     c_start, _ = _clause_span(sent, start)
     if c_start and (
         _RELATIVE_END_RE.search(sent.work, max(0, c_start - 12), c_start)
-        or sent.work.endswith("⟪SHOW⟫: ", 0, c_start)
+        or sent.work.endswith(("⟪SHOW⟫: ", "⟪OW⟫: "), 0, c_start)
     ):
         # "..., which Disney has scheduled for May 22": the relative clause's noun is before it;
         # "the movie, ⟪SHOW⟫: Sword of the Wizard King, released on": a title's subtitle.
@@ -1907,11 +2019,15 @@ def _word_role(words: list[str], i: int) -> str | None:
         return "block"  # "the biggest hits of 2023"
     if word == "release" and prev == "press":
         return "block"
+    if (word == "of" and prev == "as") or (word == "writing" and prev in ("of", "this")):
+        return "block"  # "as of March 2025", "at the time of writing": a reference date
     if word == "read" and prev == "table":
         return "block"
     if word in ("set", "screen") and nxt in ("for", "on"):
         return "release"
     if word in _SEE_WORDS and _MAIN_WORDS.intersection(words[i + 1 : i + 4]):
+        if any(w in ("not", "never") or w.endswith("n't") for w in words[max(0, i - 2) : i]):
+            return "block"  # "we would not see season 6 before 2024": no date given
         return "release"  # "we might see season 4 in late 2026", "expect season 3 in 2025"
     if word in ("starts", "start", "begins", "begin") and _PRODUCTION_WORDS.intersection(
         words[max(0, i - 4) : i]
