@@ -563,12 +563,7 @@ class Store:
             .group_by(Show.id, Show.title, Show.key, Season.id, Season.number)
             .order_by(Show.title, Season.number)
         )
-        if filters.show_key is not None:
-            query = query.where(Show.key == filters.show_key)
-        if filters.season is not None:
-            query = query.where(Season.number == filters.season)
-        if filters.since:
-            query = query.where(_since(filters.since))
+        query = _where_season(query, filters)
         day = identity.today()
         with self._session() as s:
             for row in s.execute(query):
@@ -620,12 +615,7 @@ class Store:
                 Claim.position,
             )
         )
-        if filters.show_key is not None:
-            query = query.where(Show.key == filters.show_key)
-        if filters.season is not None:
-            query = query.where(Season.number == filters.season)
-        if filters.since:
-            query = query.where(_since(filters.since))
+        query = _where_season(query, filters)
         with self._session() as s:
             for row in s.execute(query.execution_options(yield_per=CHUNK)):
                 yield dict(row._mapping)
@@ -717,6 +707,18 @@ class Store:
                 }
                 for r in s.scalars(select(CrawlRun).order_by(CrawlRun.id))
             ]
+
+
+def _where_season(query: Select[Any], filters: Filters) -> Select[Any]:
+    """Restrict a query joining shows, seasons and articles to the filters' show, season and
+    publication window."""
+    if filters.show_key is not None:
+        query = query.where(Show.key == filters.show_key)
+    if filters.season is not None:
+        query = query.where(Season.number == filters.season)
+    if filters.since:
+        query = query.where(_since(filters.since))
+    return query
 
 
 def _since(day: str) -> Any:
