@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from crawler.extract.seasons import show_key
+from crawler.extract.types import Claim, ClaimSummary
 from crawler.sources import Sources, SourcesError, load_sources
 from exports import COLUMNS, FORMATS, write_rows
 from storage import DatabaseError, Store
@@ -114,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_sub.add_parser("upgrade", help="create or migrate the schema")
     upgrade.add_argument("--db", help=db_help)
     upgrade.set_defaults(func=cmd_db_upgrade)
+    reclaim = db_sub.add_parser(
+        "reclaim",
+        help="re-read claims from the stored bodies (after an upgrade of the rules) and "
+        "recompute every verdict, without crawling",
+    )
+    reclaim.add_argument("--db", help=db_help)
+    reclaim.set_defaults(func=cmd_db_reclaim)
     return parser
 
 
@@ -354,6 +362,34 @@ def cmd_show_split(args: argparse.Namespace) -> int:
     title = found[1] if found else args.alias
     print(f"split {args.alias!r} off {args.show!r}: now the show {title!r}", file=sys.stderr)
     return 0
+
+
+def cmd_db_reclaim(args: argparse.Namespace) -> int:
+    from crawler.extract.claims import extract_claims, summarize
+
+    batch: list[tuple[int, int, list[Claim], ClaimSummary | None]] = []
+    count = 0
+    with _store(args.db, migrate=True) as store:
+        for row in store.iter_claim_inputs():
+            claims = extract_claims(
+                row["body"], show=row["show_name"], season=row["season"],
+                published=row["published"], title=row["title"],
+            )  # fmt: skip
+            batch.append((row["article_id"], row["season_id"], claims,
+                          summarize(claims, published=row["published"])))  # fmt: skip
+            if len(batch) >= RECLAIM_BATCH:
+                count += len(batch)
+                store.replace_claims(batch)
+                batch = []
+        if batch:
+            count += len(batch)
+            store.replace_claims(batch)
+        seasons = store.refresh_verdicts()
+    print(f"re-read the claims of {count} articles; {seasons} season verdicts", file=sys.stderr)
+    return 0
+
+
+RECLAIM_BATCH = 200
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

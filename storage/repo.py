@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, inspect, select
+from sqlalchemy import Select, delete, func, inspect, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,7 +26,8 @@ from storage.models import (
     Show,
     ShowAlias,
 )
-from storage.records import ArticleRecord, ErrorRecord, SaveResult, SeasonRef
+from storage.records import ArticleRecord, ClaimSummary, ErrorRecord, SaveResult, SeasonRef
+from storage.records import Claim as ClaimData
 from storage.shows import ShowError, insert_ignore
 from storage.verdict import as_of, timeline
 
@@ -264,7 +265,7 @@ class Store:
                 )
             )
             if primary:
-                self._write_claims(s, article.id, season_id, record)
+                self._write_claims(s, article.id, season_id, record.claims)
                 identity.add_aliases(s, show_id, record.aliases)
             attached.add(season_id)
             shows_touched.add(show_id)
@@ -286,7 +287,9 @@ class Store:
             s.execute(RelatedLink.__table__.insert(), links)
 
     @staticmethod
-    def _write_claims(s: Session, article_id: int, season_id: int, record: ArticleRecord) -> None:
+    def _write_claims(
+        s: Session, article_id: int, season_id: int, claims: Sequence[ClaimData]
+    ) -> None:
         rows = [
             {
                 "article_id": article_id,
@@ -299,7 +302,7 @@ class Store:
                 "note": claim.note,
                 "sentence": claim.sentence,
             }
-            for position, claim in enumerate(record.claims)
+            for position, claim in enumerate(claims)
         ]
         if rows:
             s.execute(Claim.__table__.insert(), rows)  # Core: no ORM bookkeeping per row
@@ -406,6 +409,48 @@ class Store:
             key = s.scalars(select(Show.key).where(Show.id == new_id)).one()
         self._ids = {}
         return key
+
+    def iter_claim_inputs(self) -> Iterator[dict[str, Any]]:
+        """What claims are extracted from, per article with a primary season: article and
+        season ids, body, title, published date, the show as the headline spells it, season."""
+        query = (
+            select(
+                Article.id.label("article_id"),
+                ArticleSeason.season_id,
+                Article.body,
+                Article.title,
+                Article.published,
+                ArticleSeason.show_name,
+                Season.number.label("season"),
+            )
+            .join(ArticleSeason, ArticleSeason.article_id == Article.id)
+            .join(Season, Season.id == ArticleSeason.season_id)
+            .where(ArticleSeason.is_primary.is_(True))
+            .order_by(Article.id)
+        )
+        with self._session() as s:
+            for row in s.execute(query.execution_options(yield_per=CHUNK)):
+                yield dict(row._mapping)
+
+    def replace_claims(
+        self, batch: Sequence[tuple[int, int, list[ClaimData], ClaimSummary | None]]
+    ) -> None:
+        """Replace the claims and answers of (article id, season id, claims, summary) and
+        recompute the verdicts of those seasons, in one transaction."""
+        with self._session.begin() as s:
+            ids = [article_id for article_id, _, _, _ in batch]
+            s.execute(delete(Claim).where(Claim.article_id.in_(ids)))
+            for article_id, season_id, claims, summary in batch:
+                self._write_claims(s, article_id, season_id, claims)
+                s.execute(
+                    update(ArticleSeason)
+                    .where(
+                        ArticleSeason.article_id == article_id,
+                        ArticleSeason.season_id == season_id,
+                    )
+                    .values(**dataclasses.asdict(summary or ClaimSummary()))
+                )
+            identity.refresh_verdicts(s, {season_id for _, season_id, _, _ in batch})
 
     def refresh_verdicts(self) -> int:
         """Recompute every season's verdict as of today; returns the number of seasons."""

@@ -17,6 +17,7 @@ from tests.conftest import seasonnews
         ["season"],
         ["db"],
         ["db", "upgrade"],
+        ["db", "reclaim"],
         ["show"],
         ["show", "merge"],
         ["show", "split"],

@@ -7,15 +7,18 @@ import csv
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete, update
 
 from crawler.extract.seasons import show_key
 from crawler.extract.urls import normalize_url
 from demo.build_site import load_posts
 from demo.manifest import must_contain, must_not_contain, related_rows
 from storage import Store
+from storage.models import ArticleSeason, Claim
 from storage.repo import Filters
 from tests.conftest import FAST, ROOT, seasonnews
 from tests.snapshot import snapshot
@@ -232,6 +235,21 @@ def test_claims_and_verdicts_match_the_demo_posts(crawled, demo_sites) -> None:
     claims = list(csv.DictReader(io.StringIO(out.stdout)))
     assert {c["kind"] for c in claims} >= {"status", "release_date", "platform", "cast"}
     assert all(c["sentence"] and c["url"] for c in claims)
+
+
+def test_reclaim_rederives_the_same_claims_and_verdicts(crawled, tmp_path) -> None:
+    copy = tmp_path / "copy.db"
+    shutil.copy(crawled.removeprefix("sqlite:///"), copy)
+    db = f"sqlite:///{copy}"
+    store = Store(db)
+    with store.engine.begin() as conn:  # wipe what the crawl derived
+        conn.execute(delete(Claim))
+        conn.execute(update(ArticleSeason).values(status=None, release_date=None))
+    store.close()
+    assert snapshot(db) != snapshot(crawled)
+    result = seasonnews("db", "reclaim", "--db", db)
+    assert "re-read the claims of" in result.stderr
+    assert snapshot(db) == snapshot(crawled)
 
 
 def test_recrawl_changes_no_counts(crawled, demo_sites) -> None:
