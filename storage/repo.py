@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage import shows as identity
 from storage.db import DatabaseError, describe, make_engine, resolve_db_url, safe_url, upgrade
+from storage.identity import best_match
 from storage.models import (
     Article,
     ArticleSeason,
@@ -368,13 +369,15 @@ class Store:
     # -- queries -------------------------------------------------------------------------
 
     def find_show(self, show_key: str) -> tuple[str, str] | None:
-        """(key, display title) of the show any of its aliases' keys names, or None."""
+        """(key, display title) of the show an alias key names, or that the spelling rules
+        match it to ("All Of Us Is Dead" finds "All of Us Are Dead"), or None."""
         with self._session() as s:
-            row = s.execute(
-                select(Show.key, Show.title)
-                .join(ShowAlias, ShowAlias.show_id == Show.id)
-                .where(ShowAlias.key == show_key)
-            ).first()
+            query = select(Show.key, Show.title).join(ShowAlias, ShowAlias.show_id == Show.id)
+            row = s.execute(query.where(ShowAlias.key == show_key)).first()
+            if row is None:
+                match = best_match(show_key, s.scalars(select(ShowAlias.key)).all())
+                if match is not None:
+                    row = s.execute(query.where(ShowAlias.key == match)).first()
             return (row.key, row.title) if row else None
 
     def aliases(self, show_key: str) -> list[dict[str, str]]:

@@ -110,6 +110,8 @@ def test_claims_and_verdict_are_stored_and_exported(store: Store) -> None:
     )
     shows = store.shows()
     assert [s["show"] for s in shows] == ["All of Us Are Dead"]  # one identity, 2 spellings
+    assert store.find_show("all of us was dead") == ("all of us are dead", "All of Us Are Dead")
+    assert store.find_show("dead to me") is None
     (season,) = list(store.iter_seasons())
     assert season["status"] == "release_date_announced"
     assert (season["release_date"], season["release_precision"]) == ("2099-03-10", "day")
