@@ -85,6 +85,40 @@ def test_renewal_date_is_not_a_release_date() -> None:
     assert values(found, "release_date") == []
 
 
+def test_coming_things_that_are_not_the_show() -> None:
+    # Sentences with no season in sight whose subject is something else: no status, no date.
+    body = (
+        "Sentencing is scheduled for Feb. 14.\n"
+        "Spain will be back in action on Wednesday against Croatia.\n"
+        "Dragonfly is scheduled to reach Titan in 2034.\n"
+        "Regular pricing will start at 71,350 euro with deliveries from spring 2025.\n"
+        "Your email list will begin to grow.\n"
+        "It begins with Buckley's voice cresting through an ocean of silence.\n"
+        "The band closed out their November 18th concert in Nashville."
+    )
+    found = claims(body)
+    assert values(found, "status") == []
+    assert values(found, "release_date") == []
+    unknowns = (
+        "The causes of the rift are unclear.\n"
+        "US pricing has not been confirmed at this stage.\n"
+        "The status of quarterback Tanner Morgan is uncertain for Sunday's game."
+    )
+    assert values(claims(unknowns), "status") == []
+    for body in (
+        "The future of the series remains uncertain.",
+        "Its renewal has not been confirmed.",
+    ):
+        assert values(claims(body), "status") == ["unconfirmed"], body
+    # The show's episodes, a pronoun or a release noun still count.
+    for body in (
+        "All seven episodes will drop on December 26.",
+        "It will premiere on December 26.",
+        "Netflix has set a December 26 premiere.",
+    ):
+        assert values(claims(body), "release_date") == ["2024-12-26"], body
+
+
 # ---------------------------------------------------------------------------------------------
 # status: cancelled
 # ---------------------------------------------------------------------------------------------
@@ -584,6 +618,21 @@ def test_ambiguous_platform_words() -> None:
     assert values(claims(body, show="Stranger Things", season=5), "platform") == []
 
 
+def test_platform_companies_in_unrelated_prose() -> None:
+    # The company, a news desk or a shop, in a sentence about neither the show nor TV.
+    body = (
+        "Amazon founder Jeff Bezos was in the audience.\n"
+        "The headphones dropped to an all-time low on Amazon at just $139.\n"
+        '"It was an attempt to mislead voters," the chief executive told the BBC.\n'
+        "Caroline Hawley, BBC diplomatic correspondent, reports.\n"
+        "The app works with an Apple TV box connected.\n"
+        "In Europe, there'll be integrated Amazon Alexa support, too.\n"
+        "The Last of Us season 2 will stream on HBO Max. It is also on Disney+ Hotstar in India."
+    )
+    found = claims(body, show="The Last of Us")
+    assert values(found, "platform") == ["HBO", "Disney+"]
+
+
 # ---------------------------------------------------------------------------------------------
 # cast
 # ---------------------------------------------------------------------------------------------
@@ -655,6 +704,24 @@ def test_cast_false_positives() -> None:
         "Director Shinsuke Sato is also back, serving as a supervisor."
     )
     assert values(claims(body, show="Show"), "cast") == []
+
+
+def test_cast_not_abbreviations_datelines_or_numbers() -> None:
+    # News prose: an abbreviation in parentheses, a dateline, "played 6 snaps", "Starry" (no
+    # cast cue), "led by" with no cast noun.
+    body = (
+        "LONDON (AP) — The show's producers were accused Wednesday of misleading viewers.\n"
+        "NASA said Sierra Nevada Corporation (SNC) had been selected to join.\n"
+        "Hong Kong's Hang Seng Index (HSI) started in the red.\n"
+        "Sione Takitaki played 6 snaps on defense.\n"
+        "Ivana Jelić and Pavle Petrović (Serbia) found inspiration in Starry Night.\n"
+        "The decision was led by Dr. Eric Esrailian, lead producer of the film.\n"
+        "Lee Jung-jae returns as Seong Gi-hun, and Wi Ha-joon (Hwang Jun-ho) is back."
+    )
+    assert values(claims(body), "cast") == [
+        "Lee Jung-jae as Seong Gi-hun",
+        "Wi Ha-joon as Hwang Jun-ho",
+    ]
 
 
 def test_hedged_cast() -> None:

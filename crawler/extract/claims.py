@@ -305,7 +305,8 @@ _STATUS_RULES: tuple[tuple[str, str, str, str], ...] = (
         "future",
         "will|'ll|shall",
         r"\b(?:will|'ll|shall)\s+(?:officially\s+|finally\s+|also\s+|now\s+)?(?:premiere|release|"
-        r"arrive|return|air|debut|drop|land|hit|stream|launch|come\s+out|start|begin|"
+        r"arrive|return|air|debut|drop|land|hit|stream|launch|come\s+out|"
+        r"(?:start|begin)(?!\s+(?:to\b|\w+ing\b))|"
         r"be\s+(?:released|available|out|back|streaming|premiering|airing|arriving|dropping|"
         r"returning|hitting|landing|coming))\b",
     ),
@@ -326,7 +327,7 @@ _STATUS_RULES: tuple[tuple[str, str, str, str], ...] = (
         r"releasing|dropping|landing|debuting|launching)\b(?!\s+(?:as|with)\b)"
         r"|\b(?:premieres|releases|arrives|returns|debuts|drops|lands|hits|airs|launches|streams|"
         r"starts|begins)\s+(?:on|in|this|next|later|early|late|mid|exclusively|globally|"
-        r"worldwide|from|starting|with)\b",
+        r"worldwide|from|starting|(?<!starts\s)(?<!begins\s)with)\b",
     ),
     # -- renewed
     (
@@ -748,7 +749,8 @@ _PLATFORM_RE = _quick(
     r"(?<![\w+])(?:"
     + "|".join(re.escape(a) for a in sorted(_PLATFORM_ALIAS, key=len, reverse=True))
     + r")(?![\w+]|\s+(?:News|Studios?|Radio|Worldwide|Productions?|Pictures|Books|Games|Music|"
-    r"Sports?|Castle)\b)",
+    r"Sports?|Castle|Latino|Alexa|Echo|Web\s+Services|Day|founder|box|device|remote|hardware)\b"
+    r"|\s+(?:[a-z]+\s+)?(?:correspondent|reporter|interviewer|journalist)s?\b)",
     r"A-Zti\[",
 )
 _CONTEXT_ALIAS_BEFORE_RE = re.compile(
@@ -766,6 +768,15 @@ _HOME_BEFORE_RE = re.compile(
     r"|(?:\b(?:platform|network|channel|broadcaster|streaming(?:\s+(?:on|platform|service))?|"
     r"where\s+to\s+(?:watch|stream)|available\s+on)\s*:\s*$)",
     re.IGNORECASE,
+)
+# A platform named in a sentence without the show, a season or any TV word is the company, not
+# the show's home ("Amazon founder Jeff Bezos", "told the BBC", "a $50 price break on Amazon").
+_PLATFORM_TV_CONTEXT_RE = re.compile(
+    r" (?:shows?|series|seasons?|episodes?|stream\w*|watch\w*|air(?:s|ed|ing)?|premier\w*|"
+    r"renew\w*|dramas?|k-dramas?|anime|sitcoms?|broadcast\w*|binge\w*|finale|"
+    r"platforms?|networks?|channels?|releas\w*|debut\w*|arriv\w*|return\w*|cast|trailers?|"
+    r"teasers?|adaptations?|spin-offs?|spinoffs?|subscri\w*|exclusive\w*|miniseries|"
+    r"docuseries|iplayer|available)(?![\w'-])"
 )
 # Catch-up streaming of a broadcast show: not its home (docs/CLAIMS.md).
 _CATCH_UP_RE = re.compile(
@@ -844,8 +855,9 @@ _CAST_LIST_AFTER_RE = _quick(
     "saijlfnrSAIJLFNR",
 )
 _CAST_CONTEXT_RE = _quick(
-    r"\b(?:cast|star\w*|return\w*|join\w*|actor|actress|alongside|newcomer\w*|faces|reprise\w*|"
-    r"roles?|appear\w*|back|lead\w*|plays?|played|portray\w*)\b",
+    r"\b(?:cast|(?:co-?)?star(?:s|red|ring)?|return\w*|join\w*|actor|actress|alongside|"
+    r"newcomer\w*|faces|reprise\w*|roles?|appear\w*|back|lead(?:s|ing)?|led|plays?|played|"
+    r"portray\w*)\b",
     "csrjanfblpCSRJANFBLP",
     re.IGNORECASE,
 )
@@ -881,7 +893,9 @@ _LEAD_ADVERBS = _words("""
 # Cue words of a list that may as well name characters or other works ("the surviving
 # characters, including Nam-ra", "NBC's cancellations, including Magnum P.I."): such a list
 # counts only next to a cast noun or in a cast section.
-_WEAK_LIST_CUE_RE = re.compile(r"^(?:including|such\s+as|include|includes|features)\b", re.I)
+_WEAK_LIST_CUE_RE = re.compile(
+    r"^(?:including|such\s+as|include|includes|features|led\s+by)\b", re.I
+)
 _CAST_NOUN_RE = re.compile(
     r"\b(?:cast|casts|stars|actors?|actress(?:es)?|newcomers?|faces|ensemble|performers|"
     r"returnees|voice\s+actors?|seiyuu)\b",
@@ -1730,17 +1744,58 @@ def _apply_status_rule(
     if kind == "future":
         if negated:
             return None
+        if owner == "neutral" and not _release_subject(sent, start):
+            return None  # "Spain will be back in action", "Your email list will begin to grow"
         if release_dates:
             return _status_from_date(release_dates[0][1], ctx, past_verb=False) or "renewed"
         return None if _other_work_subject(sent, start) else "renewed"
     if negated:
         return "unconfirmed"
+    if (
+        status == "unconfirmed"
+        and owner == "neutral"
+        and _UNKNOWN_CUE_RE.match(sent.work, start)
+        and not _release_subject(sent, start)
+        and not _FATE_RE.search(sent.work, *_clause_span(sent, start))
+    ):
+        return None  # "The causes of the rift are unclear", "US pricing has not been confirmed"
     person = _PERSON_CONFIRMED_RE.search(sent.work, max(0, start - 40), start)
     if status == "renewed" and person is not None:
         name = person.group(1)
         if name.lower() not in _CAST_STOP and name not in _PLATFORM_ALIAS:
             return None  # "only Pascal has been officially confirmed": cast, not the season
     return status
+
+
+def _release_subject(sent: _Sentence, start: int) -> bool:
+    """Whether the clause of a coming release cue with no season around (no token, no context)
+    has the show, a season or its episodes as subject, not some other thing or person."""
+    if "⟪SHOW⟫" in sent.work:
+        return True
+    c_start, c_end = _clause_span(sent, start)
+    return bool(
+        _RELEASE_PRONOUN_RE.search(sent.work, c_start, start)
+        or _RELEASE_SUBJECT_RE.search(sent.work, c_start, max(c_end, start))
+    )
+
+
+_RELEASE_PRONOUN_RE = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
+_RELEASE_SUBJECT_RE = re.compile(
+    r"⟪|\b(?:show|series|drama|k-?drama|anime|sitcom|programme|"
+    r"program|franchise|saga|comedy|thriller|episodes?|instal?lment|chapter|part|season|"
+    r"sequel|finale|story|release|premiere|debut|arrival)\b",
+    re.IGNORECASE,
+)
+
+
+# "unclear", "not confirmed": about the show only with the show, a season or its fate around.
+_UNKNOWN_CUE_RE = re.compile(
+    r"(?:remains?|is|are|still|has|have|had|was|were)\s+(?!.*⟪RC⟫)", re.IGNORECASE
+)
+_FATE_RE = re.compile(
+    r"\b(?:renewal|renewed|future|fate|return|comeback|date|cancell?ation|continu\w*|whether)\b",
+    re.IGNORECASE,
+)
 
 
 # A person's name as the subject of a passive confirmation ("Pascal has been officially ...").
@@ -1932,6 +1987,8 @@ def _release_dates(sent: _Sentence, ctx: _Context) -> list[tuple[Claim, _Date]]:
         owner = _owner(sent, start, end, strict=True)
         if owner in ("other", "ctx_other"):
             continue
+        if owner == "neutral" and not _release_subject(sent, start):
+            continue  # "Sentencing is scheduled for Feb. 14", "Dragonfly is set to reach Titan"
         past_verb = _past_cue_before(sent, start)
         resolved = _resolve_date(m, ctx, past=past_verb)
         if resolved is None:
@@ -2408,6 +2465,8 @@ def _add_cast(
     value = name
     if char and any(t.lower() in _CHAR_REJECT for t in char.split()):
         return  # "illustrated by DUBU (REDICE STUDIO)": a company, not a role
+    if char and (char.strip().isdigit() or _acronym_of(char, tokens)):
+        return  # "played 6 snaps", "Sierra Nevada Corporation (SNC)", "WASHINGTON (AP) —"
     if char:
         char = _clean_character(char)
         if char:
@@ -2416,6 +2475,18 @@ def _add_cast(
         found[key] = (value, pos)
     elif " as " not in found[key][0] and " as " in value:
         found[key] = (value, found[key][1])
+
+
+def _acronym_of(char: str, tokens: list[str]) -> bool:
+    """Whether ``char`` is an abbreviation, not a role: the initials of the name ("Hang Seng Index
+    (HSI)") or, after a name in capitals, a news agency ("LONDON (AP)")."""
+    abbrev = char.strip().replace(".", "")
+    if not (abbrev.isalpha() and abbrev.isupper() and 2 <= len(abbrev) <= 6):
+        return False
+    if all(t.isupper() for t in tokens) and len("".join(tokens)) > len(abbrev):
+        return True
+    initials = "".join(t[0] for t in tokens if t[:1].isupper())
+    return len(initials) > 1 and abbrev in (initials, initials[1:])
 
 
 def _clean_character(char: str) -> str | None:
@@ -2496,9 +2567,16 @@ def _platform_claims(sentences: list[_Sentence], ctx: _Context) -> list[Claim]:
     for sent in sentences:
         if sent.about_other_show or sent.context == "xshow":
             continue
+        tv_context = (
+            sent.context is not None  # in a paragraph or section about a season
+            or "⟪" in sent.work
+            or _PLATFORM_TV_CONTEXT_RE.search(sent.lower)
+        )
         for name, start in _platform_hits(sent.work):
-            order += 1
             score = _home_score(sent.work, start, name) + (1 if "⟪" in sent.work else 0)
+            if not tv_context and score < 2 and name not in title_platforms:
+                continue
+            order += 1
             if _other_work_subject(sent, start):
                 score = 0  # "the movie, ..., released on Netflix": another work's platform
             if name in title_platforms:
