@@ -1391,3 +1391,99 @@ def test_season_6_as_the_final_season_is_not_an_ended_show() -> None:
 def test_negated_see_before_a_year_is_no_release_date() -> None:
     body = "Even if it were renewed, we would not see Money Heist Season 6 before 2024."
     assert dates(body, show="Money Heist", season=6, published="2022-01-08") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Squid Game star Oh Young-soo was due to be released from prison in March.",
+        "The Squid Game actor was released from custody on Monday.",
+        "The actor will be released from hospital next week, the series producers said.",
+        "Netflix shares are dropping in premarket trading after the Squid Game season 2 news.",
+        "Netflix shares dropped by 5% on May 2 after the Squid Game season 2 news.",
+    ],
+)
+def test_release_from_custody_or_a_market_drop_is_not_a_release(body: str) -> None:
+    got = summary(body)
+    assert (got.status, got.release_date) == ("unconfirmed", None)
+
+
+def test_released_from_a_date_is_still_a_release() -> None:
+    got = summary("Squid Game season 2 will be released from December 26 on Netflix.")
+    assert (got.status, got.release_date) == ("release_date_announced", "2024-12-26")
+
+
+def test_a_chapter_in_the_saga_ending_is_not_a_cancellation() -> None:
+    assert summary("With the finale, one long chapter in the saga is over.").status == (
+        "unconfirmed"
+    )
+
+
+def test_ordinal_with_a_non_season_noun_is_not_a_coming_season() -> None:
+    body = "In Squid Game, the doctor confirmed that a third instance of the plague will hit."
+    assert summary(body, season=3).status == "unconfirmed"
+    body = "In Squid Game news, Netflix confirmed that the third season will hit in 2025."
+    assert summary(body, season=3).status == "renewed"
+
+
+def test_platform_followed_by_price_words_is_a_shop_not_a_home() -> None:
+    body = (
+        "The Squid Game box set is a return to the Amazon all-time low price. "
+        "Squid Game season 2 is coming to Netflix."
+    )
+    assert values(claims(body), "platform") == ["Netflix"]
+
+
+def test_and_announced_that_starts_a_clause_of_the_same_subject() -> None:
+    body = (
+        "On June 20, the network unveiled a new teaser poster for its upcoming drama and "
+        "announced that it will premiere on July 29."
+    )
+    got = summary(body, show="The Uncanny Counter", season=2, published="2023-06-20")
+    assert (got.status, got.release_date) == ("release_date_announced", "2023-07-29")
+
+
+def test_title_case_cue_inside_a_company_name_is_not_a_verb() -> None:
+    body = (
+        'Production company Egg Is Coming stated, "We have received an offer regarding a new '
+        'season of Hospital Playlist, and we are positively reviewing it."'
+    )
+    got = summary(body, show="Hospital Playlist", season=3, published="2025-04-15")
+    assert got.status == "unconfirmed"
+
+
+def test_also_available_on_marks_a_secondary_platform() -> None:
+    body = (
+        "tvN unveiled a new poster for Squid Game season 2. "
+        "The drama will also be available to stream on Netflix."
+    )
+    assert values(claims(body), "platform") == ["tvN", "Netflix"]
+
+
+def test_platform_before_a_genre_noun_is_the_home() -> None:
+    body = (
+        "The beloved tvN medical drama might return for a third season. "
+        "Hospital Playlist Seasons 1 and 2 are available to stream on Netflix."
+    )
+    found = claims(body, show="Hospital Playlist", season=3, published="2025-04-15")
+    assert values(found, "platform")[0] == "tvN"
+    other = "The Netflix series Stranger Things is back. Squid Game season 2 is coming to Hulu."
+    assert values(claims(other), "platform")[0] == "Hulu"
+
+
+def test_no_sentence_split_after_a_name_written_with_bangs() -> None:
+    body = (
+        "Haikyuu!! fans rejoice. The film Haikyuu!! The Dumpster Battle opened in theaters, "
+        "and Haikyuu season 5 has been officially confirmed."
+    )
+    found = claims(body, show="Haikyuu", season=5, published="2024-02-20")
+    sentence = next(c.sentence for c in found if c.kind == "status")
+    assert sentence.startswith("The film Haikyuu!! The Dumpster Battle opened")
+    # A plain "!" still ends a sentence.
+    found = claims("What a show! Squid Game season 2 has been renewed.")
+    assert next(c.sentence for c in found if c.kind == "status").startswith("Squid Game")
+
+
+def test_back_in_the_spotlight_is_not_a_return() -> None:
+    body = "Squid Game is back in the spotlight thanks to the release of a new documentary."
+    assert summary(body).status == "unconfirmed"

@@ -354,7 +354,9 @@ _STATUS_RULES: tuple[tuple[str, str, str, str], ...] = (
         r"have|had|will)\s+(?:(?:officially|now|finally|already|definitely|reportedly|also|been|"
         r"being|currently|still|indeed|be)\s+){0,3}(?:confirmed|announced|official|happening|"
         r"greenlit|ordered|coming|returning|on\s+(?:its|the)\s+way|in\s+the\s+works|"
-        r"in\s+production|in\s+development|underway|a\s+go|back)(?![\w-])",
+        r"in\s+production|in\s+development|underway|a\s+go|back(?!\s+(?:in|on|at)\s+(?:the\s+)?"
+        r"(?:spotlight|news|headlines|limelight|conversation|focus|top|charts?|theat(?:er|re)s|"
+        r"cinemas|box\s+office)))(?![\w-])",
     ),
     (
         "renewed",
@@ -699,6 +701,13 @@ _CLAUSE_RE = _quick(
     ";:,bwBW",
     re.IGNORECASE,
 )
+# "tvN unveiled a poster and announced that it will ...": a new clause with the same subject
+# (tried only on sentences holding " that": speed).
+_AND_THAT_CLAUSE_RE = re.compile(
+    r"\band\s+(?=(?:also\s+|later\s+|officially\s+)?(?:announced|confirmed|revealed|said|"
+    r"stated|shared|added)\s+that\b)",
+    re.IGNORECASE,
+)
 # "it", "the show", "the series": the show as subject of a cancellation.
 _SHOW_SUBJECT_RE = re.compile(
     r"⟪SHOW⟫|\b(?:the|this|our)\s+(?:[\w+-]+\s+){0,2}?(?:show|series|drama|k-?drama|anime|"
@@ -786,6 +795,8 @@ _CATCH_UP_RE = re.compile(
 )
 _HOME_AFTER_RE = re.compile(
     r"^(?:'s|s'|')?\s+(?:[\w-]+\s+){0,2}?(?:original|exclusive)s?\b"
+    r"|^\s+(?:(?-i:[a-z])[\w-]+\s+)?(?:drama|k-?drama|series|sitcom|anime)\b"
+    r"(?!\s+(?:like|such|including|(?-i:[A-Z])))"
     r"|^(?:'s|s')\s+(?:[\w'-]+\s+){0,6}?⟪SHOW⟫"
     r"|^\s+(?:has\s+|have\s+)?(?:officially\s+)?(?:renewed|renews|ordered|greenlit|picked\s+up)",
     re.IGNORECASE,
@@ -1156,6 +1167,7 @@ def _read_sentences(body: str, ctx: _Context) -> list[_Sentence]:
     cast_section = False
     cast_note: str | None = None
     text = _straighten(body)
+    bang_names = _bang_names(text)
     for raw_line in text.splitlines():
         line = _SPACES_RE.sub(" ", raw_line).strip(" \t-•*·>")
         if not line or _SKIP_LINE_RE.match(line):
@@ -1179,7 +1191,7 @@ def _read_sentences(body: str, ctx: _Context) -> list[_Sentence]:
             continue
         paragraph_ctx: str | None = None
         previous: _Sentence | None = None
-        for piece in _split_sentences(line[:_MAX_LINE]):
+        for piece in _split_sentences(line[:_MAX_LINE], bang_names):
             sent_kind = "question" if piece.rstrip("\"' )").endswith("?") else "text"
             sent = _make_sentence(piece, sent_kind, ctx, paragraph_ctx or section)
             sent.section_hedge = section_hedge
@@ -1242,12 +1254,36 @@ def _line_kind(line: str) -> str:
     return "text"
 
 
-def _split_sentences(line: str) -> Iterator[str]:
-    """Split a paragraph into sentences, not at "Jan. 28", "Dr. Kureha", "U.S.", "T. Jones"."""
+def _bang_names(text: str) -> frozenset[str]:
+    """Names written with "!" ("Haikyuu!!", "Yahoo!"): a capitalised word with "!" that the text
+    also uses mid-sentence, followed by a lower-case word or a comma ("Haikyuu!! is back")."""
+    if "!" not in text:
+        return frozenset()
+    names: set[str] = set()
+    for m in _BANG_AFTER_RE.finditer(text):
+        word = _BANG_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+        if word:
+            names.add(word.group(0) + m.group(1))
+    return frozenset(names)
+
+
+# "!" followed by a lower-case word or punctuation (scanned from "!": speed), the word before it.
+_BANG_AFTER_RE = re.compile(r"(?<!!)(!+)(?=\s+[a-z]|,|'s\b|\s*[)\]:;])")
+_BANG_WORD_RE = re.compile(r"(?<![\w'-])[A-Z][\w'-]*$")
+
+
+def _split_sentences(line: str, bang_names: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Split a paragraph into sentences, not at "Jan. 28", "Dr. Kureha", "U.S.", "T. Jones",
+    nor after a name written with "!" ("Haikyuu!! The Dumpster Battle", see ``_bang_names``)."""
     start = 0
     for m in _SENT_END_RE.finditer(line):
         if m.group(0).startswith(".") and not _is_sentence_end(line, m.start(), m.end()):
             continue
+        if bang_names and m.group(0).startswith("!"):
+            bangs = len(m.group(0)) - len(m.group(0).lstrip("!"))
+            word = line[: m.start()].rsplit(None, 1)[-1] if line[: m.start()].strip() else ""
+            if word + "!" * bangs in bang_names:
+                continue
         piece = line[start : m.end()].strip()
         if piece:
             yield piece[:_MAX_WORK]
@@ -1288,6 +1324,10 @@ def _make_sentence(text: str, kind: str, ctx: _Context, context: str | None) -> 
     has_main = any(m.main for m in mentions) or "⟪SHOW⟫" in work
     about_other_show = not has_main and any(m.token == "XS" for m in mentions)
     clauses = [0, *(m.end() for m in _CLAUSE_RE.finditer(work))]
+    if " that" in work:
+        extra = [m.end() for m in _AND_THAT_CLAUSE_RE.finditer(work)]
+        if extra:
+            clauses = sorted({*clauses, *extra})
     return _Sentence(
         lower=" " + _NON_WORD_RE.sub(" ", work.lower()),
         text=text.strip()[:_MAX_SENTENCE].rstrip(),  # lines are whitespace-collapsed already
@@ -1725,6 +1765,10 @@ def _apply_status_rule(
 ) -> str | None:
     """The status one rule match gives, or None when it does not count for the main season."""
     start, end = m.start(), m.end()
+    if kind in ("past", "future") and _not_a_release(sent.work, start, end):
+        return None
+    if sent.kind == "text" and _in_title_case_name(sent.work, start, end):
+        return None  # "production company Egg Is Coming stated": a name, not a verb
     if kind == "final":
         return _final_season_status(sent, start, end)
     if kind == "past":
@@ -1767,18 +1811,72 @@ def _apply_status_rule(
     return status
 
 
+def _in_title_case_name(work: str, start: int, end: int) -> bool:
+    """Whether a cue of two or more words is written in Title Case right after a capitalised
+    word, mid-sentence: part of a name ("Egg Is Coming", "Winter Is Coming"), not a verb."""
+    words = work[start:end].split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    before = work[max(0, start - 30) : start].split()
+    return bool(before) and before[-1][:1].isupper() and before[-1].isalpha() and start > 0
+
+
+def _not_a_release(work: str, start: int, end: int) -> bool:
+    """A release verb that is not a show's release: "released from prison" (custody, a place,
+    a contract), "shares are dropping in premarket trading", "ratings dropped by 12%"."""
+    after = work[end : end + 60]
+    if _RELEASED_FROM_RE.search(work, max(0, end - 12), end) and _FROM_PLACE_RE.match(after):
+        return True
+    return bool(
+        _MARKET_AFTER_RE.match(after) or _MARKET_SUBJECT_RE.search(work, max(0, start - 40), start)
+    )
+
+
+_RELEASED_FROM_RE = re.compile(r"\breleas\w*\s*$", re.IGNORECASE)
+# "from" + anything but a date ("released from March 5", "from the 5th", "from today").
+_FROM_PLACE_RE = re.compile(
+    rf"^\s+from\s+(?!(?:the\s+)?\d|{_MONTH_RE}|(?i:today|tomorrow|tonight|next|this|early|late|"
+    r"mid|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+)
+# Money and numbers after a release verb, or shares/ratings as its subject: markets, not TV.
+_MARKET_AFTER_RE = re.compile(
+    r"^\s+(?:(?:in|by|to|after|during|on|more\s+than|over|nearly|almost|about|around)\s+)*"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:pre-?market|after-hours|early|late|morning|afternoon|"
+    r"overnight|extended|stock|share)\s+trading|trading\b|\$\s?\d|\d[\d.,]*\s*(?:%|percent\b|"
+    r"per\s+cent\b|points?\b|basis\s+points\b|cents?\b|dollars?\b))",
+    re.IGNORECASE,
+)
+_MARKET_SUBJECT_RE = re.compile(
+    r"\b(?:shares|stocks?|stock\s+price|share\s+price|prices|ratings|viewership|sales|revenues?|"
+    r"profits?|earnings|market\s+cap\w*|index|futures|bonds?|yields?)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _release_subject(sent: _Sentence, start: int) -> bool:
     """Whether the clause of a coming release cue with no season around (no token, no context)
     has the show, a season or its episodes as subject, not some other thing or person."""
+    c_start, c_end = _clause_span(sent, start)
+    if _ORDINAL_THING_RE.search(sent.work, c_start, start):
+        return False  # "confirmed that a third instance of the plague will hit"
     if "⟪SHOW⟫" in sent.work:
         return True
-    c_start, c_end = _clause_span(sent, start)
     return bool(
         _RELEASE_PRONOUN_RE.search(sent.work, c_start, start)
         or _RELEASE_SUBJECT_RE.search(sent.work, c_start, max(c_end, start))
     )
 
 
+# An ordinal with a noun that is no season as the subject right before the cue ("a third
+# instance of the plague will ..."): the thing counted is not the show or a season.
+_ORDINAL_THING_RE = re.compile(
+    rf"\b(?:a|an|the|its|their)\s+{_ORD_RE}\s+(?!(?:season|series|part|cour|instal?lment|"
+    r"outing|chapter|sequel|run|batch|volume|arc)s?\b)(?-i:[a-z])[\w-]*(?:\s+(?:of|in|for)\s+"
+    r"(?:the\s+|a\s+|an\s+)?[\w-]+)?\s+(?:(?:will|would|is|are|was|were|has|have|had|could|"
+    r"should|might|may|can|also|now|officially|finally|set|to|be|been|going|due|expected|slated|"
+    r"scheduled|soon)\s+)*$",
+    re.IGNORECASE,
+)
 _RELEASE_PRONOUN_RE = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 _RELEASE_SUBJECT_RE = re.compile(
     r"⟪|\b(?:show|series|drama|k-?drama|anime|sitcom|programme|"
@@ -1841,6 +1939,8 @@ def _ended_status(sent: _Sentence, start: int, end: int, kind: str) -> str | Non
         return None
     if kind == "ended" and _negated(sent, start):
         return None  # "the story is not over"
+    if kind == "ended" and _OBJECT_BEFORE_RE.search(sent.work, max(0, start - 12), start):
+        return None  # "one long chapter in the saga is over": the chapter ends, not the show
     clause = _clause_index(sent, start)
     for m in sent.mentions:
         if _clause_index(sent, m.start) != clause or (kind == "noplans" and start <= m.start < end):
@@ -1852,6 +1952,10 @@ def _ended_status(sent: _Sentence, start: int, end: int, kind: str) -> str | Non
     return "cancelled"
 
 
+# A preposition before "the story ...": its noun is not the subject ("a chapter in the saga").
+_OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:in|of|within|from|for|across|throughout|into|to|about)\s+$", re.IGNORECASE
+)
 # A time qualifier that makes "no plans" a not-yet ("no plans for season 6 yet").
 _NOT_YET_RE = re.compile(
     r"\b(?:yet|currently|presently|at\s+present|at\s+(?:the|this)\s+(?:moment|time|point|stage)|"
@@ -2044,10 +2148,13 @@ def _date_role(work: str, start: int, end: int, previous_end: int) -> str | None
         cut = work.rfind(boundary, window_start, start)
         if cut >= 0:
             window_start = cut + len(boundary)
-    words = _WORD_RE.findall(work[window_start:start].lower())
+    window = work[window_start:start]
+    words = _WORD_RE.findall(window.lower())
     for i in range(len(words) - 1, -1, -1):
         role = _word_role(words, i)
         if role is not None:
+            if role == "release" and _MARKET_WINDOW_RE.search(window):
+                return None  # "shares dropped 5% on May 2": markets, not TV
             return "release" if role == "release" else None
     after = work[end : end + 60]
     if _DATE_ROLE_AFTER_RE.match(after) or _DATE_ROLE_FORWARD_RE.match(after):
@@ -2072,6 +2179,8 @@ def _word_role(words: list[str], i: int) -> str | None:
         return None  # "production was pushed back by the 2023 strikes"
     if word == "until":
         return "release" if prev == "wait" else "block"
+    if nxt == "from" and word.startswith("releas") and not _date_word(words, i + 2):
+        return "block"  # "due to be released from prison in March"
     if word == "hits" and nxt == "of":
         return "block"  # "the biggest hits of 2023"
     if word == "release" and prev == "press":
@@ -2097,6 +2206,25 @@ def _word_role(words: list[str], i: int) -> str | None:
     return None
 
 
+def _date_word(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` starts a date ("from March 5", "from the 5th", "from today"); past
+    the end of ``words`` is the date being read."""
+    if i >= len(words):
+        return True
+    word = words[i]
+    if word == "the":
+        return _date_word(words, i + 1)
+    return word[:1].isdigit() or word.rstrip(".") in _MONTHS or word in _FROM_DATE_WORDS
+
+
+_FROM_DATE_WORDS = _words(
+    "today tomorrow tonight next this early late mid monday tuesday wednesday thursday friday "
+    "saturday sunday"
+)
+_MARKET_WINDOW_RE = re.compile(
+    r"\b(?:pre-?market|after-hours|trading|shares|stocks?|percent|per\s+cent)\b|\d\s*%|\$\s?\d",
+    re.IGNORECASE,
+)
 _BACK_RELEASE_BEFORE = _words("be is are 's was were come comes coming came will")
 # "see / get / watch ⟪MS⟫" before a date: the season's arrival (tokens read as "ms", "ns").
 _SEE_WORDS = _words("see get watch expect")
@@ -2573,7 +2701,12 @@ def _platform_claims(sentences: list[_Sentence], ctx: _Context) -> list[Claim]:
             or _PLATFORM_TV_CONTEXT_RE.search(sent.lower)
         )
         for name, start in _platform_hits(sent.work):
+            alias = _PLATFORM_RE.match(sent.work, start)
+            if alias and _SHOPPING_AFTER_RE.match(sent.work, alias.end()):
+                continue  # "a return to the Amazon all-time low price": a shop, not a home
             score = _home_score(sent.work, start, name) + (1 if "⟪" in sent.work else 0)
+            if _ALSO_ON_RE.search(sent.work, max(0, start - 60), start):
+                score = -1  # "will also be available to stream on Netflix": a second home
             if not tv_context and score < 2 and name not in title_platforms:
                 continue
             order += 1
@@ -2590,6 +2723,19 @@ def _platform_claims(sentences: list[_Sentence], ctx: _Context) -> list[Claim]:
                 best[name] = (score, best[name][1], claim)
     ranked = sorted(best.values(), key=lambda item: (-item[0], item[1]))
     return [claim for _, _, claim in ranked]
+
+
+# "also ... on <platform>": a platform besides the show's home.
+_ALSO_ON_RE = re.compile(
+    r"\balso\s+(?:[\w'-]+\s+){0,5}?(?:on|via|to|onto|through|at)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# A platform's name followed by price or shopping words is a shop or a company.
+_SHOPPING_AFTER_RE = re.compile(
+    r"(?:'s|')?\s+(?:[\w-]+\s+){0,2}?(?:price[sd]?|pricing|deals?|discounts?|sales?|coupons?|"
+    r"cart|checkout|listings?|storefront|shopping|gift\s+cards?|(?:all-time|record)\s+low|"
+    r"lowest)\b|\s+(?:for|at)\s+(?:just\s+|only\s+)?[$£€]\s?\d",
+    re.IGNORECASE,
+)
 
 
 def _platform_hits(text: str) -> Iterator[tuple[str, int]]:
