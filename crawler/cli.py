@@ -17,6 +17,7 @@ from crawler.extract.types import Claim, ClaimSummary
 from crawler.sources import Sources, SourcesError, load_sources
 from exports import COLUMNS, FORMATS, write_rows
 from storage import DatabaseError, Store
+from storage.lock import crawl_lock
 from storage.repo import Filters
 from storage.shows import ShowError
 
@@ -57,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--db", help=db_help)
     crawl.add_argument("--max-pages", type=int, help="stop after this many HTML pages")
     crawl.add_argument("--jobdir", help="job folder: a killed crawl resumes from it")
+    crawl.add_argument(
+        "--wait", action="store_true", help="wait for a crawl already writing to the database"
+    )
     crawl.add_argument(
         "--allow-host", action="append", default=[], help="also follow links to this host"
     )
@@ -165,21 +169,26 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         if not sep or not name:
             raise CliError(f"-s takes NAME=VALUE, got {item!r}")
         overrides[name] = value
-    with _store(args.db, migrate=True) as store:
-        db_url = store.url
-    stats = run_crawl(
-        db_url=db_url,
-        spider_args={
-            "url": sources.urls,
-            "sitemap": sources.sitemaps,
-            "feed": sources.feeds,
-            "sources": str(args.sources) if args.sources else None,
-            "max_pages": args.max_pages,
-            "allow_hosts": args.allow_host,
-        },
-        jobdir=args.jobdir,
-        overrides=overrides,
-    )
+    store = Store(args.db)
+    try:
+        # One crawl per database at a time; the lock dies with its process.
+        with crawl_lock(store.engine, wait=args.wait):
+            store.upgrade()
+            stats = run_crawl(
+                db_url=store.url,
+                spider_args={
+                    "url": sources.urls,
+                    "sitemap": sources.sitemaps,
+                    "feed": sources.feeds,
+                    "sources": str(args.sources) if args.sources else None,
+                    "max_pages": args.max_pages,
+                    "allow_hosts": args.allow_host,
+                },
+                jobdir=args.jobdir,
+                overrides=overrides,
+            )
+    finally:
+        store.close()
     reason = str(stats.get("finish_reason", "unknown"))
     summary = ", ".join(
         f"{stats.get(f'seasonnews/store/{name}', 0)} {label}"
