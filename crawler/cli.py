@@ -114,6 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     season.add_argument("--db", help=db_help)
     season.set_defaults(func=cmd_season)
 
+    runs = sub.add_parser("runs", help="the history of crawl runs, or one run's errors")
+    runs.add_argument("--errors", type=int, metavar="RUN", help="list the errors of run RUN")
+    runs.add_argument("--db", help=db_help)
+    runs.set_defaults(func=cmd_runs)
+
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     upgrade = db_sub.add_parser("upgrade", help="create or migrate the schema")
@@ -370,6 +375,36 @@ def cmd_show_split(args: argparse.Namespace) -> int:
         found = store.find_show(new_key)
     title = found[1] if found else args.alias
     print(f"split {args.alias!r} off {args.show!r}: now the show {title!r}", file=sys.stderr)
+    return 0
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    with _store(args.db) as store:
+        if args.errors is not None:
+            for e in store.errors(args.errors):
+                status = e["status"] if e["status"] is not None else "-"
+                print(f"{e['reason']:<18} {status!s:>4}  {e['url']}")
+            return 0
+        runs = store.runs()
+    if not runs:
+        print("No runs yet: run `seasonnews crawl` first.")
+        return 0
+    print("RUN  STARTED (UTC)        MIN   END           FETCHED  NEW  UPDATED  DUPS  ERRORS")
+    for r in runs:
+        stats = r["stats"] or {}
+        minutes = (
+            f"{(r['finished_at'] - r['started_at']).total_seconds() / 60:.1f}"
+            if r["finished_at"] else "-"
+        )  # fmt: skip
+        errors = ", ".join(f"{k} {v}" for k, v in r["errors"].items()) or "-"
+        print(
+            f"{r['id']:<4} {r['started_at']:%Y-%m-%d %H:%M:%S}  {minutes:>4}  "
+            f"{r['finish_reason'] or 'running/killed':<13} "
+            f"{stats.get('response_received_count', 0):>7}  "
+            f"{stats.get('seasonnews/store/inserted', 0):>3}  "
+            f"{stats.get('seasonnews/store/updated', 0):>7}  "
+            f"{stats.get('seasonnews/store/duplicates', 0):>4}  {errors}"
+        )
     return 0
 
 

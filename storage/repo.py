@@ -743,8 +743,15 @@ class Store:
             ]
 
     def runs(self) -> list[dict[str, Any]]:
-        """Crawl runs, oldest first."""
+        """Crawl runs, oldest first, with their recorded errors counted by reason."""
         with self._session() as s:
+            errors: dict[int, dict[str, int]] = {}
+            for run_id, reason, n in s.execute(
+                select(CrawlError.run_id, CrawlError.reason, func.count())
+                .group_by(CrawlError.run_id, CrawlError.reason)
+                .order_by(CrawlError.reason)
+            ):
+                errors.setdefault(run_id, {})[reason] = n
             return [
                 {
                     "id": r.id,
@@ -752,6 +759,7 @@ class Store:
                     "finished_at": r.finished_at,
                     "finish_reason": r.finish_reason,
                     "stats": r.stats,
+                    "errors": errors.get(r.id, {}),
                 }
                 for r in s.scalars(select(CrawlRun).order_by(CrawlRun.id))
             ]

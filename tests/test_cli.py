@@ -18,6 +18,7 @@ from tests.conftest import seasonnews
         ["db"],
         ["db", "upgrade"],
         ["db", "reclaim"],
+        ["runs"],
         ["show"],
         ["show", "merge"],
         ["show", "split"],

@@ -210,6 +210,19 @@ def test_exports_through_the_cli(crawled, demo_sites, tmp_path) -> None:
     assert "Élite" in shows and "S7 (1, " in shows
 
 
+def test_runs_lists_the_run_and_its_errors(crawled) -> None:
+    lines = seasonnews("runs", "--db", crawled).stdout.splitlines()
+    assert lines[0].startswith("RUN  STARTED")
+    (run,) = lines[1:]
+    assert run.startswith("1 ") and " finished " in run
+    for reason in ("http_404 1", "http_500 1", "non_html 1", "redirect_loop 1",
+                   "robots_forbidden 1", "too_large 1"):  # fmt: skip
+        assert reason in run
+    errors = seasonnews("runs", "--errors", "1", "--db", crawled).stdout.splitlines()
+    assert len(errors) == 6
+    assert any(e.startswith("http_404") and " 404 " in e and "squid-game" in e for e in errors)
+
+
 def test_claims_and_verdicts_match_the_demo_posts(crawled, demo_sites) -> None:
     """Each post that states what it claims (meta "expect") is read that way, and a copy on
     another site is not an independent source."""
