@@ -201,6 +201,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             ("inserted", "new"),
             ("updated", "updated"),
             ("duplicates", "duplicates"),
+            ("not_modified", "not modified"),
             ("errors", "failures"),
         )
     )
@@ -389,7 +390,9 @@ def cmd_runs(args: argparse.Namespace) -> int:
     if not runs:
         print("No runs yet: run `seasonnews crawl` first.")
         return 0
-    print("RUN  STARTED (UTC)        MIN   END           FETCHED  NEW  UPDATED  DUPS  ERRORS")
+    print(
+        "RUN  STARTED (UTC)        MIN   END           FETCHED  NOT-MOD  NEW  UPDATED  DUPS  ERRORS"
+    )
     for r in runs:
         stats = r["stats"] or {}
         minutes = (
@@ -401,6 +404,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
             f"{r['id']:<4} {r['started_at']:%Y-%m-%d %H:%M:%S}  {minutes:>4}  "
             f"{r['finish_reason'] or 'running/killed':<13} "
             f"{stats.get('response_received_count', 0):>7}  "
+            f"{stats.get('seasonnews/store/not_modified', 0):>7}  "
             f"{stats.get('seasonnews/store/inserted', 0):>3}  "
             f"{stats.get('seasonnews/store/updated', 0):>7}  "
             f"{stats.get('seasonnews/store/duplicates', 0):>4}  {errors}"

@@ -65,6 +65,20 @@ class ArticleItem:
     """Hash of the normalised body (set by NormalizePipeline)."""
     duplicate_of: str | None = None
     """Canonical URL of an article this one duplicates in this run (set by DedupePipeline)."""
+    etag: str | None = None
+    """The response's ETag header (sent back as If-None-Match on the next crawl)."""
+    last_modified: str | None = None
+    """The response's Last-Modified header (sent back as If-Modified-Since)."""
+
+
+@attrs.define(kw_only=True)
+class NotModifiedItem:
+    """A page that answered 304 Not Modified to a conditional request: seen, unchanged."""
+
+    url: str
+    """The URL requested."""
+    fetched_at: datetime
+    """When it answered (naive UTC)."""
 
 
 @attrs.define(kw_only=True)

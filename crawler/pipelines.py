@@ -19,7 +19,7 @@ from scrapy.exceptions import DropItem
 from crawler.extract.seasons import show_key
 from crawler.extract.urls import normalize_url, site_of
 from crawler.frontier import pages_stored, request_failed
-from crawler.items import ArticleItem, FailureItem
+from crawler.items import ArticleItem, FailureItem, NotModifiedItem
 from storage import Store
 from storage.records import ArticleRecord, ErrorRecord, LinkRecord, SeasonRef
 
@@ -154,6 +154,7 @@ class StorePipeline:
         self.articles: list[ArticleRecord] = []
         self.errors: list[ErrorRecord] = []
         self.urls: list[str] = []
+        self.not_modified: list[tuple[str, datetime]] = []
         self.lock = asyncio.Lock()
         self.run_id: int | None = None
         self._timer: asyncio.Task[None] | None = None
@@ -191,7 +192,11 @@ class StorePipeline:
                 )
             )
             self.urls.append(item.url)
-        if len(self.articles) + len(self.errors) >= self.batch_size:
+        elif isinstance(item, NotModifiedItem):
+            self.not_modified.append((normalize_url(item.url, strip_amp=False), item.fetched_at))
+            self.urls.append(item.url)
+        pending = len(self.articles) + len(self.errors) + len(self.not_modified)
+        if pending >= self.batch_size:
             await self.flush()
         return item
 
@@ -216,13 +221,16 @@ class StorePipeline:
         """Write what is pending in one transaction, then mark those pages done."""
         async with self.lock:
             articles, errors, urls = self.articles, self.errors, self.urls
-            self.articles, self.errors, self.urls = [], [], []
-            if not (articles or errors):
+            not_modified = self.not_modified
+            self.articles, self.errors, self.urls, self.not_modified = [], [], [], []
+            if not (articles or errors or not_modified):
                 return
-            result = await asyncio.to_thread(self.store.save, articles, errors, self.run_id)
+            result = await asyncio.to_thread(
+                self.store.save, articles, errors, self.run_id, not_modified
+            )
             stats = self.crawler.stats
             assert stats is not None
-            for name in ("inserted", "updated", "duplicates", "errors"):
+            for name in ("inserted", "updated", "duplicates", "errors", "not_modified"):
                 stats.inc_value(f"seasonnews/store/{name}", getattr(result, name))
             self.crawler.signals.send_catch_log(signal=pages_stored, urls=urls)
 
@@ -282,6 +290,8 @@ def to_record(item: ArticleItem) -> ArticleRecord:
             for link in item.related
         ],
         other_urls=list(item.url_keys),
+        etag=item.etag,
+        last_modified=item.last_modified,
         claims=list(item.claims),
         summary=item.summary,
         aliases=[(name, show_key(name)) for name in item.aliases],

@@ -26,6 +26,8 @@ SEASONNEWS_FLUSH_SECONDS = 2.0
 """Longest time an extracted article waits before it is written."""
 SEASONNEWS_FOLLOW_ALL = False
 """Follow every same-site link, not only season-news links and listings."""
+SEASONNEWS_CONDITIONAL = True
+"""Send stored ETag / Last-Modified back on re-crawl; a 304 costs no extraction (conditional.py)."""
 
 # -- manners -----------------------------------------------------------------------------
 USER_AGENT = f"seasonnews/0.1 (+{SEASONNEWS_CONTACT_URL})"
@@ -56,6 +58,9 @@ REMOTE_CONTROL_ENABLED = False
 
 # -- components --------------------------------------------------------------------------
 DUPEFILTER_CLASS = "crawler.frontier.JournalDupeFilter"
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.conditional.ConditionalRequestsMiddleware": 580,
+}
 SPIDER_MIDDLEWARES = {
     "crawler.frontier.JournalSpiderMiddleware": 950,
 }

@@ -115,6 +115,10 @@ class ArticleUrl(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
     first_seen: Mapped[datetime] = mapped_column(DateTime)
+    etag: Mapped[str | None] = mapped_column(String(200))
+    """The ETag this URL last answered with (sent back as If-None-Match on re-crawl)."""
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    """The Last-Modified this URL last answered with (sent back as If-Modified-Since)."""
     article: Mapped[Article] = relationship(back_populates="urls")
 
 

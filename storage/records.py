@@ -76,6 +76,10 @@ class ArticleRecord:
     """The article's answer per field for its primary season."""
     aliases: list[tuple[str, str]] = field(default_factory=list)
     """(name, key) of other names the article gives its primary show."""
+    etag: str | None = None
+    """The ETag the fetched URL answered with."""
+    last_modified: str | None = None
+    """The Last-Modified the fetched URL answered with."""
 
     def rank(self) -> tuple[str, str]:
         """Order among exact duplicates: the earliest published, then the smallest URL, wins."""
@@ -101,3 +105,4 @@ class SaveResult:
     updated: int = 0
     duplicates: int = 0
     errors: int = 0
+    not_modified: int = 0

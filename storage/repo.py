@@ -140,6 +140,7 @@ class Store:
         articles: Sequence[ArticleRecord],
         errors: Sequence[ErrorRecord] = (),
         run_id: int | None = None,
+        not_modified: Sequence[tuple[str, datetime]] = (),
     ) -> SaveResult:
         """Store a batch in one transaction. Idempotent: saving the same batch twice adds nothing.
 
@@ -166,6 +167,15 @@ class Store:
                     )
                 )
                 result.errors += 1
+            for url, seen_at in not_modified:  # a 304: the article was seen, nothing else
+                found = s.scalar(select(ArticleUrl.article_id).where(ArticleUrl.url == url))
+                if found is not None:
+                    s.execute(
+                        update(Article)
+                        .where(Article.id == found, Article.last_seen < seen_at)
+                        .values(last_seen=seen_at)
+                    )
+                    result.not_modified += 1
             s.flush()
             removed = self._refresh_shows(s, touched)
             identity.refresh_verdicts(s, seasons)
@@ -218,6 +228,12 @@ class Store:
             if url not in known:
                 s.add(ArticleUrl(url=url, article_id=article.id, first_seen=record.seen_at))
         s.flush()
+        if record.other_urls and (record.etag or record.last_modified):
+            s.execute(
+                update(ArticleUrl)
+                .where(ArticleUrl.url == record.other_urls[0])
+                .values(etag=record.etag, last_modified=record.last_modified)
+            )
 
     def _write_content(
         self,
@@ -412,6 +428,16 @@ class Store:
             key = s.scalars(select(Show.key).where(Show.id == new_id)).one()
         self._ids = {}
         return key
+
+    def validators(self) -> dict[str, tuple[str | None, str | None]]:
+        """URL -> (ETag, Last-Modified) it last answered with, for conditional re-crawls."""
+        with self._session() as s:
+            rows = s.execute(
+                select(ArticleUrl.url, ArticleUrl.etag, ArticleUrl.last_modified).where(
+                    ArticleUrl.etag.is_not(None) | ArticleUrl.last_modified.is_not(None)
+                )
+            )
+            return {r.url: (r.etag, r.last_modified) for r in rows}
 
     def iter_claim_inputs(self) -> Iterator[dict[str, Any]]:
         """What claims are extracted from, per article with a primary season: article and

@@ -265,6 +265,25 @@ def test_reclaim_rederives_the_same_claims_and_verdicts(crawled, tmp_path) -> No
     assert snapshot(db) == snapshot(crawled)
 
 
+def test_recrawl_asks_for_changes_only(demo_sites, db_url) -> None:
+    """A second crawl sends the stored ETags: unchanged articles answer 304, cost no extraction,
+    and the database keeps the same content with a newer last_seen."""
+    seasonnews("crawl", *_start(demo_sites), "--db", db_url, *FAST)
+    before = snapshot(db_url)
+    seen = {a["canonical_url"]: a["last_seen"] for a in Store(db_url).iter_articles()}
+    second = seasonnews("crawl", *_start(demo_sites), "--db", db_url, *FAST)
+    assert "not modified" in second.stderr
+    first_run, second_run = Store(db_url).runs()
+    not_modified = second_run["stats"].get("seasonnews/store/not_modified", 0)
+    assert not_modified >= 10
+    assert second_run["stats"].get("seasonnews/conditional/sent", 0) >= not_modified
+    assert second_run["stats"].get("response_received_count", 0) < first_run["stats"][
+        "response_received_count"]  # fmt: skip
+    assert snapshot(db_url) == before
+    after = {a["canonical_url"]: a["last_seen"] for a in Store(db_url).iter_articles()}
+    assert sum(after[u] > seen[u] for u in seen) >= not_modified - 2  # AMP twins share one
+
+
 def test_recrawl_changes_no_counts(crawled, demo_sites) -> None:
     before = snapshot(crawled)
     seasonnews("crawl", *_start(demo_sites), "--db", crawled, *FAST)

@@ -19,7 +19,7 @@ from crawler.extract.feeds import feed_links
 from crawler.extract.urls import site_of
 from crawler.extractor import ExtractorPool
 from crawler.frontier import Journal
-from crawler.items import ArticleItem, FailureItem
+from crawler.items import ArticleItem, FailureItem, NotModifiedItem
 from crawler.links import is_crawlable, is_listing, is_season_link, matches
 from crawler.sources import Sources, load_sources, split_arg
 
@@ -36,6 +36,7 @@ class SeasonNewsSpider(Spider):
     """
 
     name = "season_news"
+    handle_httpstatus_list = (304,)  # answers to our conditional requests (crawler.conditional)
 
     def __init__(
         self,
@@ -112,6 +113,9 @@ class SeasonNewsSpider(Spider):
 
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         """An HTML page: follow its season-news links, then yield the article."""
+        if response.status == 304:  # unchanged since the validators we sent
+            yield NotModifiedItem(url=response.url, fetched_at=_now())
+            return
         if not isinstance(response, HtmlResponse):
             content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
             yield self._failure(response, "non_html", f"content type {content_type or 'unknown'}")
@@ -157,6 +161,8 @@ class SeasonNewsSpider(Spider):
             claims=page.claims,
             summary=page.summary,
             aliases=page.aliases,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
         )
 
     def parse_robots(self, response: Response) -> Iterator[Any]:
@@ -222,3 +228,8 @@ class SeasonNewsSpider(Spider):
             detail=detail,
             fetched_at=_now(),
         )
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1")[:200] if value else None
