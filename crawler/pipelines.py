@@ -189,6 +189,7 @@ class StorePipeline:
                     status=item.status,
                     detail=item.detail,
                     at=item.fetched_at,
+                    url_key=_url_key(item.url),
                 )
             )
             self.urls.append(item.url)
@@ -246,6 +247,13 @@ class StorePipeline:
             stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
             await asyncio.to_thread(self.store.finish_run, self.run_id, reason, stats)
         self.store.close()
+
+
+def _url_key(url: str) -> str | None:
+    try:
+        return normalize_url(url, strip_amp=False)
+    except ValueError:
+        return None
 
 
 def _utcnow() -> datetime:

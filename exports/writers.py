@@ -27,6 +27,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "duplicate_urls",
         "first_seen",
         "last_seen",
+        "gone_at",
     ),
     "seasons": (
         "show",

@@ -101,6 +101,8 @@ class Article(Base):
     """The content was fetched from a variant (AMP, a copy naming another canonical URL)."""
     first_seen: Mapped[datetime] = mapped_column(DateTime, index=True)
     last_seen: Mapped[datetime] = mapped_column(DateTime)
+    gone_at: Mapped[datetime | None] = mapped_column(DateTime)
+    """When its URL started answering 404/410 (None while it is served): kept, not deleted."""
 
     urls: Mapped[list[ArticleUrl]] = relationship(back_populates="article")
 

@@ -95,6 +95,9 @@ class ErrorRecord:
     at: datetime
     status: int | None = None
     detail: str | None = None
+    url_key: str | None = None
+    """Normalised form of `url` (as `ArticleRecord.other_urls`): a stored article's URL that
+    now answers 404/410 marks the article gone."""
 
 
 @dataclass(slots=True)

@@ -53,6 +53,8 @@ CONTENT_FIELDS = (
     "variant",
 )
 CHUNK = 500
+GONE_STATUSES = (404, 410)
+"""An article URL answering these is gone: the article is marked, never deleted."""
 
 
 def utcnow() -> datetime:
@@ -156,6 +158,8 @@ class Store:
             for record in articles:
                 self._save_article(s, record, result, (touched, seasons), cache)
             for error in errors:
+                if error.url_key and error.status in GONE_STATUSES:
+                    self._mark_gone(s, error.url_key, error.at)
                 s.add(
                     CrawlError(
                         run_id=run_id,
@@ -249,6 +253,7 @@ class Store:
         shows_touched, seasons_touched = touched
         for name in CONTENT_FIELDS:
             setattr(article, name, getattr(record, name))
+        article.gone_at = None
         if article.id is None:
             s.add(article)
             s.flush()
@@ -302,6 +307,16 @@ class Store:
         ]
         if links:  # one executemany instead of an ORM object per link
             s.execute(RelatedLink.__table__.insert(), links)
+
+    @staticmethod
+    def _mark_gone(s: Session, url: str, at: datetime) -> None:
+        found = s.scalar(select(ArticleUrl.article_id).where(ArticleUrl.url == url))
+        if found is not None:
+            s.execute(
+                update(Article)
+                .where(Article.id == found, Article.gone_at.is_(None))
+                .values(gone_at=at)
+            )
 
     @staticmethod
     def _write_claims(
@@ -609,6 +624,7 @@ class Store:
                         "duplicate_urls": [u for u in dups[a.id] if u != a.canonical_url],
                         "first_seen": a.first_seen.isoformat(timespec="seconds"),
                         "last_seen": a.last_seen.isoformat(timespec="seconds"),
+                        "gone_at": a.gone_at.isoformat(timespec="seconds") if a.gone_at else None,
                         "no_season_reason": a.no_season_reason,
                     }
 

@@ -180,3 +180,18 @@ def test_runs_are_recorded(store: Store) -> None:
         {"run_id": run, "url": "https://a.example/boom", "reason": "http_500", "status": 500,
          "detail": "HTTP 500"}
     ]  # fmt: skip
+
+
+def test_an_article_whose_url_now_answers_404_is_marked_gone_not_deleted(store: Store) -> None:
+    url = "https://a.example/aoad-s2"
+    store.save([record(url)])
+    gone = ErrorRecord(url + "?utm_source=x", "http_404", T1, 404, url_key=url)
+    store.save([], [gone])
+    (article,) = store.iter_articles()
+    assert article["gone_at"] == T1.isoformat(timespec="seconds")
+    assert store.counts()["articles"] == 1
+    store.save([], [ErrorRecord("https://a.example/never-stored", "http_404", T1, 404,
+                                url_key="https://a.example/never-stored")])  # fmt: skip
+    assert store.counts()["articles"] == 1
+    store.save([dataclasses.replace(record(url), seen_at=T1)])  # served again
+    assert next(store.iter_articles())["gone_at"] is None
