@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import difflib
 import functools
+import itertools
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -13,7 +14,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from crawler.extract.seasons import show_key
-from crawler.extract.types import Claim, ClaimSummary
 from crawler.sources import Sources, SourcesError, load_sources
 from exports import COLUMNS, FORMATS, write_rows
 from storage import DatabaseError, Store
@@ -415,25 +415,23 @@ def cmd_runs(args: argparse.Namespace) -> int:
 def cmd_db_reclaim(args: argparse.Namespace) -> int:
     from crawler.extract.claims import extract_claims, summarize
 
-    batch: list[tuple[int, int, list[Claim], ClaimSummary | None]] = []
-    count = 0
+    count, seasons = 0, set[int]()
     with _store(args.db, migrate=True) as store:
-        for row in store.iter_claim_inputs():
-            claims = extract_claims(
-                row["body"], show=row["show_name"], season=row["season"],
-                published=row["published"], title=row["title"],
-            )  # fmt: skip
-            batch.append((row["article_id"], row["season_id"], claims,
-                          summarize(claims, published=row["published"])))  # fmt: skip
-            if len(batch) >= RECLAIM_BATCH:
-                count += len(batch)
-                store.replace_claims(batch)
-                batch = []
-        if batch:
-            count += len(batch)
-            store.replace_claims(batch)
-        seasons = store.refresh_verdicts()
-    print(f"re-read the claims of {count} articles; {seasons} season verdicts", file=sys.stderr)
+        rows = store.iter_claim_inputs()
+        while batch := list(itertools.islice(rows, RECLAIM_BATCH)):
+            answers = []
+            for row in batch:
+                claims = extract_claims(
+                    row["body"], show=row["show_name"], season=row["season"],
+                    published=row["published"], title=row["title"],
+                )  # fmt: skip
+                summary = summarize(claims, published=row["published"])
+                answers.append((row["article_id"], row["season_id"], claims, summary))
+            seasons |= store.replace_claims(answers)
+            count += len(answers)
+    print(
+        f"re-read the claims of {count} articles; {len(seasons)} season verdicts", file=sys.stderr
+    )
     return 0
 
 

@@ -8,6 +8,7 @@ article's last_seen. Off with SEASONNEWS_CONDITIONAL = False.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Self
 
 from scrapy import Request, signals
@@ -33,12 +34,9 @@ class ConditionalRequestsMiddleware:
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
-    def _load(self) -> None:
-        store = Store(self.db_url)
-        try:  # StorePipeline.open_spider has migrated the schema already
-            self.validators = store.validators()
-        finally:
-            store.close()
+    async def _load(self) -> None:
+        # Off the event loop: one query, before the first request is scheduled.
+        self.validators = await asyncio.to_thread(_read_validators, self.db_url)
 
     def process_request(self, request: Request) -> None:
         if not self.validators or request.method != "GET":
@@ -57,3 +55,11 @@ class ConditionalRequestsMiddleware:
             request.headers.setdefault(b"If-Modified-Since", last_modified)
         if self.stats is not None:
             self.stats.inc_value("seasonnews/conditional/sent")
+
+
+def _read_validators(db_url: str | None) -> dict[str, tuple[str | None, str | None]]:
+    store = Store(db_url)
+    try:  # StorePipeline.open_spider has migrated the schema already
+        return store.validators()
+    finally:
+        store.close()

@@ -478,9 +478,9 @@ class Store:
 
     def replace_claims(
         self, batch: Sequence[tuple[int, int, list[ClaimData], ClaimSummary | None]]
-    ) -> None:
+    ) -> set[int]:
         """Replace the claims and answers of (article id, season id, claims, summary) and
-        recompute the verdicts of those seasons, in one transaction."""
+        recompute the verdicts of those seasons, in one transaction; returns the seasons."""
         with self._session.begin() as s:
             ids = [article_id for article_id, _, _, _ in batch]
             s.execute(delete(Claim).where(Claim.article_id.in_(ids)))
@@ -494,14 +494,9 @@ class Store:
                     )
                     .values(**dataclasses.asdict(summary or ClaimSummary()))
                 )
-            identity.refresh_verdicts(s, {season_id for _, season_id, _, _ in batch})
-
-    def refresh_verdicts(self) -> int:
-        """Recompute every season's verdict as of today; returns the number of seasons."""
-        with self._session.begin() as s:
-            ids = s.scalars(select(Season.id)).all()
-            identity.refresh_verdicts(s, ids)
-        return len(ids)
+            seasons = {season_id for _, season_id, _, _ in batch}
+            identity.refresh_verdicts(s, seasons)
+        return seasons
 
     @staticmethod
     def _show_id(s: Session, show_key: str) -> int:

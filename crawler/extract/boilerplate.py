@@ -19,15 +19,9 @@ from crawler.extract.related import (
     is_link_dense,
     text_owner,
 )
+from crawler.extract.text import word_set as _words
 
 # Exact class/id tokens (lowercase) of boilerplate containers.
-
-
-def _words(text: str) -> frozenset[str]:
-    """The whitespace-separated words of a text, as a set (keeps long vocabularies readable)."""
-    return frozenset(text.split())
-
-
 _EXACT_TOKENS = _words(
     """
     sharedaddy sd-sharing-enabled sd-sharing sd-like sd-block sd-social share-this

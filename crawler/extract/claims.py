@@ -53,14 +53,11 @@ from dateparser.date import DateDataParser
 from rapidfuzz import fuzz
 
 from crawler.extract.seasons import _NUMBER_WORDS, _ORDINAL_WORDS, _QUOTE_TABLE, show_key
+from crawler.extract.text import SPACES_RE as _SPACES_RE
+from crawler.extract.text import word_set as _words
 from crawler.extract.types import STATUSES, Claim, ClaimSummary
 
 __all__ = ["PLATFORMS", "VAGUE_RANGES", "extract_claims", "original_titles", "summarize"]
-
-
-def _words(text: str) -> frozenset[str]:
-    """The space-separated words of ``text`` (keeps the word lists below readable)."""
-    return frozenset(text.split())
 
 
 def _word_list(text: str) -> list[str]:
@@ -747,7 +744,6 @@ _NO_SPLIT_ABBREV = _words(
     "fig ft pt ep eps mt hon gov sen rep pres dept univ"
 )
 _MONTH_ABBREV = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
-_SPACES_RE = re.compile(r"\s+")
 _MAX_SENTENCE = 400  # characters of a claim's supporting sentence
 _MAX_LINE = 5000  # characters of a paragraph read (a page of boilerplate without punctuation)
 _MAX_WORK = 1500  # characters of a sentence read

@@ -28,6 +28,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from urllib.parse import unquote, urlsplit
 
+from crawler.extract.text import SPACES_RE as _SPACES_RE
+from crawler.extract.text import word_set as _words
 from crawler.extract.types import ShowSeason
 
 __all__ = [
@@ -41,11 +43,6 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
 # ---------------------------------------------------------------------------------------------
-
-
-def _words(text: str) -> frozenset[str]:
-    """A set of the space-separated words of ``text`` (keeps the word lists below readable)."""
-    return frozenset(text.split())
 
 
 def _numbered(text: str) -> dict[str, int]:
@@ -352,7 +349,6 @@ _QUOTE_TABLE = str.maketrans(
         "\ufeff": "",
     }
 )
-_SPACES_RE = re.compile(r"\s+")
 _KEY_DROP_RE = re.compile(r"['.]")
 _KEY_PUNCT_RE = re.compile(r"[^\w\s]|_")
 _LEADING_THE_RE = re.compile(r"^the\s+")
