@@ -8,15 +8,14 @@ article's last_seen. Off with SEASONNEWS_CONDITIONAL = False.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Self
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from crawler.extract.urls import normalize_url
-from storage import Store
+from crawler.recrawl import known_pages, url_key
+from storage.records import KnownPage
 
 
 class ConditionalRequestsMiddleware:
@@ -25,9 +24,9 @@ class ConditionalRequestsMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         if not crawler.settings.getbool("SEASONNEWS_CONDITIONAL"):
             raise NotConfigured("SEASONNEWS_CONDITIONAL is off")
-        self.db_url = crawler.settings.get("SEASONNEWS_DB")
+        self.crawler = crawler
         self.stats = crawler.stats
-        self.validators: dict[str, tuple[str | None, str | None]] = {}
+        self.known: dict[str, KnownPage] = {}
         crawler.signals.connect(self._load, signal=signals.spider_opened)
 
     @classmethod
@@ -35,31 +34,18 @@ class ConditionalRequestsMiddleware:
         return cls(crawler)
 
     async def _load(self) -> None:
-        # Off the event loop: one query, before the first request is scheduled.
-        self.validators = await asyncio.to_thread(_read_validators, self.db_url)
+        self.known = await known_pages(self.crawler)
 
     def process_request(self, request: Request) -> None:
-        if not self.validators or request.method != "GET":
+        if not self.known or request.method != "GET":
             return
-        try:
-            key = normalize_url(request.url, strip_amp=False)
-        except ValueError:
+        key = url_key(request.url)
+        page = self.known.get(key) if key else None
+        if page is None or not (page.etag or page.last_modified):
             return
-        found = self.validators.get(key)
-        if found is None:
-            return
-        etag, last_modified = found
-        if etag:
-            request.headers.setdefault(b"If-None-Match", etag)
-        if last_modified:
-            request.headers.setdefault(b"If-Modified-Since", last_modified)
+        if page.etag:
+            request.headers.setdefault(b"If-None-Match", page.etag)
+        if page.last_modified:
+            request.headers.setdefault(b"If-Modified-Since", page.last_modified)
         if self.stats is not None:
             self.stats.inc_value("seasonnews/conditional/sent")
-
-
-def _read_validators(db_url: str | None) -> dict[str, tuple[str | None, str | None]]:
-    store = Store(db_url)
-    try:  # StorePipeline.open_spider has migrated the schema already
-        return store.validators()
-    finally:
-        store.close()

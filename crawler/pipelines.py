@@ -21,7 +21,10 @@ from crawler.extract.urls import normalize_url, site_of
 from crawler.frontier import pages_stored, request_failed
 from crawler.items import ArticleItem, FailureItem, NotModifiedItem
 from storage import Store
-from storage.records import ArticleRecord, ErrorRecord, LinkRecord, SeasonRef
+from storage.records import ArticleRecord, ErrorRecord, LinkRecord, SaveResult, SeasonRef
+
+STORE_COUNTS = [f.name for f in dataclasses.fields(SaveResult)]
+"""Counted in the stats as seasonnews/store/<name>."""
 
 logger = logging.getLogger(__name__)
 
@@ -231,7 +234,7 @@ class StorePipeline:
             )
             stats = self.crawler.stats
             assert stats is not None
-            for name in ("inserted", "updated", "duplicates", "errors", "not_modified"):
+            for name in STORE_COUNTS:
                 stats.inc_value(f"seasonnews/store/{name}", getattr(result, name))
             self.crawler.signals.send_catch_log(signal=pages_stored, urls=urls)
 
@@ -245,8 +248,23 @@ class StorePipeline:
         await self.flush()
         if self.run_id is not None:
             stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-            await asyncio.to_thread(self.store.finish_run, self.run_id, reason, stats)
+            await asyncio.to_thread(
+                self.store.finish_run, self.run_id, reason, stats, run_figures(stats)
+            )
         self.store.close()
+
+
+def run_figures(stats: dict[str, Any]) -> dict[str, int]:
+    """The figures a run row keeps (storage.models.CrawlRun), from a crawl's stats."""
+    store = {
+        "new" if name == "inserted" else name: int(stats.get(f"seasonnews/store/{name}", 0))
+        for name in STORE_COUNTS
+    }
+    return {
+        "pages_fetched": int(stats.get("response_received_count", 0)),
+        "skipped": int(stats.get("seasonnews/recrawl/skipped", 0)),
+        **store,
+    }
 
 
 def _url_key(url: str) -> str | None:
@@ -300,6 +318,7 @@ def to_record(item: ArticleItem) -> ArticleRecord:
         other_urls=list(item.url_keys),
         etag=item.etag,
         last_modified=item.last_modified,
+        fingerprint=item.fingerprint,
         claims=list(item.claims),
         summary=item.summary,
         aliases=[(name, show_key(name)) for name in item.aliases],

@@ -25,6 +25,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "body",
         "also_read",
         "duplicate_urls",
+        "copy_of",
+        "copy_similarity",
+        "copies",
         "first_seen",
         "last_seen",
         "gone_at",
@@ -61,6 +64,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "published",
     ),
     "links": ("from_url", "to_url", "anchor", "kind", "to_show", "to_season"),
+    "copies": (
+        "show",
+        "season",
+        "url",
+        "site",
+        "published",
+        "original_url",
+        "original_site",
+        "original_published",
+        "similarity",
+        "first_seen",
+    ),
+    "changes": ("show", "season", "field", "old", "new", "at", "url", "site"),
 }
 FORMATS = ("csv", "json", "jsonl")
 

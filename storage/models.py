@@ -6,12 +6,14 @@ from datetime import datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -103,8 +105,80 @@ class Article(Base):
     last_seen: Mapped[datetime] = mapped_column(DateTime)
     gone_at: Mapped[datetime | None] = mapped_column(DateTime)
     """When its URL started answering 404/410 (None while it is served): kept, not deleted."""
+    derived_hash: Mapped[str | None] = mapped_column(String(64))
+    """Digest of what extraction derived from the content (ArticleRecord.derived_hash)."""
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    """When a re-crawl last found new content (the old one is an `ArticleVersion`)."""
+    fingerprint: Mapped[bytes | None] = mapped_column(LargeBinary)
+    """MinHash signature of the body (crawler.extract.neardup); None when too short."""
+    copy_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
+    """The original of this article's near-duplicate cluster (None: not a copy). Always the
+    cluster's original itself, never a copy of a copy."""
+    copy_similarity: Mapped[float | None] = mapped_column(Float)
+    """Estimated Jaccard similarity to the closest article of its cluster."""
 
     urls: Mapped[list[ArticleUrl]] = relationship(back_populates="article")
+
+
+class ArticleBand(Base):
+    """One LSH band key of an article's fingerprint: articles sharing a key are candidates."""
+
+    __tablename__ = "article_bands"
+
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class ArticleVersion(Base):
+    """An earlier content of an article, kept when a re-crawl found it changed."""
+
+    __tablename__ = "article_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    body_hash: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(10))
+    modified: Mapped[str | None] = mapped_column(String(10))
+    body: Mapped[str] = mapped_column(Text)
+    fetched_at: Mapped[datetime] = mapped_column(DateTime)
+    """The last time this content was fetched."""
+    replaced_at: Mapped[datetime] = mapped_column(DateTime)
+    """When the next content was fetched."""
+    claims: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    """The claims this content made about its primary season."""
+    summary: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    """Its answer per field (status, release date, platform) and the season it was about."""
+
+
+class ClaimChange(Base):
+    """What changed in an article's answer between two versions (status unconfirmed -> renewed,
+    release date 2023 -> 2023-11-10)."""
+
+    __tablename__ = "claim_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("article_versions.id", ondelete="CASCADE")
+    )
+    """The version that held the old value."""
+    season_id: Mapped[int | None] = mapped_column(
+        ForeignKey("seasons.id", ondelete="SET NULL"), index=True
+    )
+    field: Mapped[str] = mapped_column(String(30))
+    """status, release_date, platform, or season (the article now names another season)."""
+    old: Mapped[str | None] = mapped_column(String(300))
+    new: Mapped[str | None] = mapped_column(String(300))
+    at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class ArticleUrl(Base):
@@ -203,6 +277,19 @@ class CrawlRun(Base):
     spider: Mapped[str] = mapped_column(String(100))
     args: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
     stats: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    """Scrapy's stats; the figures below are copied from them when the run ends."""
+    pages_fetched: Mapped[int | None] = mapped_column(Integer)
+    """Responses received (any status)."""
+    skipped: Mapped[int | None] = mapped_column(Integer)
+    """Known pages the re-crawl policy did not ask for (not due, or sitemap lastmod unchanged)."""
+    not_modified: Mapped[int | None] = mapped_column(Integer)
+    new: Mapped[int | None] = mapped_column(Integer)
+    changed: Mapped[int | None] = mapped_column(Integer)
+    unchanged: Mapped[int | None] = mapped_column(Integer)
+    duplicates: Mapped[int | None] = mapped_column(Integer)
+    copies: Mapped[int | None] = mapped_column(Integer)
+    """New or changed articles found to be near-duplicates of an earlier one."""
+    errors: Mapped[int | None] = mapped_column(Integer)
 
 
 class CrawlError(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -13,6 +14,7 @@ __all__ = [
     "Claim",
     "ClaimSummary",
     "ErrorRecord",
+    "KnownPage",
     "LinkRecord",
     "SaveResult",
     "SeasonRef",
@@ -80,6 +82,14 @@ class ArticleRecord:
     """The ETag the fetched URL answered with."""
     last_modified: str | None = None
     """The Last-Modified the fetched URL answered with."""
+    fingerprint: bytes | None = None
+    """The body's MinHash signature (crawler.extract.neardup), None when too short to judge."""
+
+    def derived_hash(self) -> str:
+        """Digest of what extraction derived from the page (show-seasons, claims, answer,
+        links, aliases): an unchanged page re-read by a newer extractor still gets rewritten."""
+        derived = (self.seasons, self.claims, self.summary, self.related, self.aliases)
+        return hashlib.sha256(repr(derived).encode()).hexdigest()
 
     def rank(self) -> tuple[str, str]:
         """Order among exact duplicates: the earliest published, then the smallest URL, wins."""
@@ -100,12 +110,34 @@ class ErrorRecord:
     now answers 404/410 marks the article gone."""
 
 
+@dataclass(frozen=True, slots=True)
+class KnownPage:
+    """What the database knows about a URL that served an article, for re-crawling it."""
+
+    first_seen: datetime
+    last_seen: datetime
+    """The last time the URL was fetched (200 or 304)."""
+    published: str | None = None
+    changed_at: datetime | None = None
+    """The last time a re-crawl found new content."""
+    etag: str | None = None
+    last_modified: str | None = None
+
+
 @dataclass(slots=True)
 class SaveResult:
     """What one `Store.save` call changed."""
 
     inserted: int = 0
-    updated: int = 0
+    """New articles."""
+    changed: int = 0
+    """Stored articles whose page now says something else (the old content became a version)."""
+    unchanged: int = 0
+    """Stored articles fetched again with the same content (only last_seen moved)."""
     duplicates: int = 0
+    """Pages whose content an article already has (another URL, AMP, an earlier copy)."""
+    copies: int = 0
+    """New or changed articles that are near-duplicates of an earlier article."""
     errors: int = 0
     not_modified: int = 0
+    """304 answers (only last_seen moved)."""

@@ -8,18 +8,34 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, inspect, select, update
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    Select,
+    String,
+    column,
+    delete,
+    func,
+    inspect,
+    select,
+    table,
+    update,
+)
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from crawler.extract.neardup import THRESHOLD, Fingerprint, similarity
 from storage import shows as identity
 from storage.db import DatabaseError, describe, make_engine, resolve_db_url, safe_url, upgrade
 from storage.identity import best_match
 from storage.models import (
     Article,
+    ArticleBand,
     ArticleSeason,
     ArticleUrl,
+    ArticleVersion,
     Claim,
+    ClaimChange,
     CrawlError,
     CrawlRun,
     RelatedLink,
@@ -27,7 +43,14 @@ from storage.models import (
     Show,
     ShowAlias,
 )
-from storage.records import ArticleRecord, ClaimSummary, ErrorRecord, SaveResult, SeasonRef
+from storage.records import (
+    ArticleRecord,
+    ClaimSummary,
+    ErrorRecord,
+    KnownPage,
+    SaveResult,
+    SeasonRef,
+)
 from storage.records import Claim as ClaimData
 from storage.shows import ShowError, insert_ignore
 from storage.verdict import as_of, timeline
@@ -53,6 +76,29 @@ CONTENT_FIELDS = (
     "variant",
 )
 CHUNK = 500
+RUN_FIGURES = (
+    "pages_fetched",
+    "skipped",
+    "not_modified",
+    "new",
+    "changed",
+    "unchanged",
+    "duplicates",
+    "copies",
+    "errors",
+)
+"""The counted figures of a run, one column each in `crawl_runs`."""
+SITE_COPIES = table(
+    "site_copies",
+    column("copier_site", String),
+    column("original_site", String),
+    column("copies", Integer),
+    column("first_copy_seen", DateTime),
+    column("last_copy_seen", DateTime),
+)
+"""The view of which sites copy which (migration 0004)."""
+MAX_CANDIDATES = 200
+"""Most near-duplicate candidates compared per article (the LSH buckets are small)."""
 GONE_STATUSES = (404, 410)
 """An article URL answering these is gone: the article is marked, never deleted."""
 
@@ -72,6 +118,8 @@ class Filters:
     """YYYY-MM-DD: articles published on or after it (first seen, when no date is known)."""
     include_all: bool = False
     """Also articles about no show-season."""
+    collapse_copies: bool = False
+    """Leave out near-duplicate copies: each cluster is its original only."""
 
 
 class Store:
@@ -125,15 +173,26 @@ class Store:
             s.flush()
             return run.id
 
-    def finish_run(self, run_id: int, reason: str, stats: dict[str, Any]) -> None:
-        """Record how a run ended, with its stats (made JSON-safe)."""
+    def finish_run(
+        self,
+        run_id: int,
+        reason: str,
+        stats: dict[str, Any],
+        figures: dict[str, int] | None = None,
+    ) -> None:
+        """Record how a run ended, with its stats (made JSON-safe) and its figures (pages
+        fetched, skipped, not modified, new, changed, unchanged, duplicates, copies, errors)."""
         safe = {k: v if isinstance(v, int | float | str) else str(v) for k, v in stats.items()}
+        columns = set(RUN_FIGURES)
         with self._session.begin() as s:
             run = s.get(CrawlRun, run_id)
             if run is not None:
                 run.finished_at = utcnow()
                 run.finish_reason = reason
                 run.stats = safe
+                for name, value in (figures or {}).items():
+                    if name in columns:
+                        setattr(run, name, value)
 
     # -- writes --------------------------------------------------------------------------
 
@@ -209,20 +268,38 @@ class Store:
         if article is None:
             article = Article(first_seen=record.seen_at, last_seen=record.seen_at)
             self._write_content(s, article, record, touched, cache)
+            self._cluster(s, article, record.fingerprint, result)
             result.inserted += 1
         else:
             if article.canonical_url == record.canonical_url:
                 replace = article.variant or not record.variant
-                if replace and not article.variant and not record.variant:
+                same_source = article.variant == record.variant
+                if replace and same_source and not record.variant:
                     # Two fetches of the page itself: show the cleanest URL, whatever the order.
                     record = dataclasses.replace(
                         record, url=min(article.url, record.url, key=lambda u: (len(u), u))
                     )
             else:
                 replace = record.rank() < (article.published or "9999-99-99", article.canonical_url)
-            if replace:
+                same_source = False
+            if replace and same_source and _same_content(article, record):
+                article.url = record.url  # seen again, same page: no version
+                article.gone_at = None
+                result.unchanged += 1
+                if article.derived_hash != record.derived_hash():  # a newer extractor
+                    self._write_content(s, article, record, touched, cache)
+                    self._cluster(s, article, record.fingerprint, result)
+            elif replace and same_source:  # the page itself changed: keep what it said before
+                before = self._archive(s, article, record.seen_at)
+                season_id = self._write_content(s, article, record, touched, cache)
+                article.changed_at = record.seen_at
+                self._record_changes(s, article.id, before, season_id, record)
+                self._cluster(s, article, record.fingerprint, result)
+                result.changed += 1
+            elif replace:  # a better source of the same content (canonical over AMP, earlier)
                 self._write_content(s, article, record, touched, cache)
-                result.updated += 1
+                self._cluster(s, article, record.fingerprint, result)
+                result.duplicates += 1
             else:
                 result.duplicates += 1
             article.first_seen = min(article.first_seen, record.seen_at)
@@ -246,13 +323,15 @@ class Store:
         record: ArticleRecord,
         touched: tuple[set[int], set[int]],
         cache: dict[tuple[str, int], int],
-    ) -> None:
+    ) -> int | None:
         """Write the record's content, show-seasons, claims and links over the article's.
 
-        `touched` collects the shows and the seasons whose articles changed."""
+        `touched` collects the shows and the seasons whose articles changed. Returns the
+        primary season's id (None: the article is about no show-season)."""
         shows_touched, seasons_touched = touched
         for name in CONTENT_FIELDS:
             setattr(article, name, getattr(record, name))
+        article.derived_hash = record.derived_hash()
         article.gone_at = None
         if article.id is None:
             s.add(article)
@@ -268,7 +347,7 @@ class Store:
             s.execute(delete(Claim).where(Claim.article_id == article.id))
             s.execute(delete(ArticleSeason).where(ArticleSeason.article_id == article.id))
             s.execute(delete(RelatedLink).where(RelatedLink.from_article_id == article.id))
-        attached: set[int] = set()
+        attached: list[int] = []  # primary first
         for ref in record.seasons:
             show_id, season_id = self._season_ids(s, ref, cache)
             if season_id in attached:
@@ -289,7 +368,7 @@ class Store:
             if primary:
                 self._write_claims(s, article.id, season_id, record.claims)
                 identity.add_aliases(s, show_id, record.aliases)
-            attached.add(season_id)
+            attached.append(season_id)
             shows_touched.add(show_id)
             seasons_touched.add(season_id)
         links = [
@@ -307,6 +386,153 @@ class Store:
         ]
         if links:  # one executemany instead of an ORM object per link
             s.execute(RelatedLink.__table__.insert(), links)
+        return attached[0] if attached else None
+
+    @staticmethod
+    def _archive(s: Session, article: Article, replaced_at: datetime) -> ArticleVersion:
+        """Keep the article's current content, claims and answer as a version."""
+        primary = s.execute(
+            select(
+                ArticleSeason.season_id,
+                ArticleSeason.show_name,
+                Season.number,
+                ArticleSeason.status,
+                ArticleSeason.release_date,
+                ArticleSeason.release_precision,
+                ArticleSeason.platform,
+            )
+            .join(Season, Season.id == ArticleSeason.season_id)
+            .where(ArticleSeason.article_id == article.id, ArticleSeason.is_primary.is_(True))
+        ).first()
+        claims = s.execute(
+            select(
+                Claim.kind, Claim.value, Claim.precision, Claim.hedged, Claim.note, Claim.sentence
+            )
+            .where(Claim.article_id == article.id)
+            .order_by(Claim.position)
+        )
+        version = ArticleVersion(
+            article_id=article.id,
+            body_hash=article.body_hash,
+            title=article.title,
+            published=article.published,
+            modified=article.modified,
+            body=article.body,
+            fetched_at=article.last_seen,
+            replaced_at=replaced_at,
+            claims=[dict(c._mapping) for c in claims],
+            summary=dict(primary._mapping) if primary else None,
+        )
+        s.add(version)
+        s.flush()
+        return version
+
+    @staticmethod
+    def _record_changes(
+        s: Session,
+        article_id: int,
+        before: ArticleVersion,
+        season_id: int | None,
+        record: ArticleRecord,
+    ) -> None:
+        """Store what changed in the article's answer between its last version and now."""
+        old = before.summary or {}
+        new = dataclasses.asdict(record.summary) if record.summary and season_id else {}
+        changes: list[tuple[str, Any, Any]] = []
+        if old.get("season_id") != season_id:
+            ref = record.seasons[0] if season_id and record.seasons else None
+            changes.append(
+                (
+                    "season",
+                    f"{old['show_name']} season {old['number']}" if old else None,
+                    f"{ref.show} season {ref.season}" if ref else None,
+                )
+            )
+        changes += [
+            (name, old.get(name), new.get(name))
+            for name in ("status", "release_date", "platform")
+            if old.get(name) != new.get(name)
+        ]
+        for name, was, now in changes:
+            s.add(
+                ClaimChange(
+                    article_id=article_id,
+                    version_id=before.id,
+                    season_id=season_id,
+                    field=name,
+                    old=was,
+                    new=now,
+                    at=before.replaced_at,
+                )
+            )
+
+    @staticmethod
+    def _cluster(s: Session, article: Article, data: bytes | None, result: SaveResult) -> None:
+        """Index the article's fingerprint and put it in its near-duplicate cluster.
+
+        Candidates come from the LSH band index (a few rows whatever the database size); the
+        cluster's original is its earliest published member (else the earliest seen), and every
+        copy points at it directly.
+        """
+        s.execute(delete(ArticleBand).where(ArticleBand.article_id == article.id))
+        article.fingerprint = data
+        article.copy_of_id = article.copy_similarity = None
+        if data is None:
+            return
+        fingerprint = Fingerprint.from_bytes(data)
+        bands = fingerprint.bands()
+        s.execute(
+            ArticleBand.__table__.insert(),
+            [{"band": band, "article_id": article.id} for band in set(bands)],
+        )
+        candidates = (
+            select(ArticleBand.article_id)
+            .where(ArticleBand.band.in_(bands), ArticleBand.article_id != article.id)
+            .distinct()
+            .limit(MAX_CANDIDATES)
+        )
+        closest: dict[int, float] = {}  # cluster original -> best similarity to a member
+        for other, other_data, original in s.execute(
+            select(Article.id, Article.fingerprint, Article.copy_of_id).where(
+                Article.id.in_(candidates)
+            )
+        ):
+            if other_data is None:
+                continue
+            score = similarity(fingerprint, Fingerprint.from_bytes(other_data))
+            if score >= THRESHOLD:
+                root = original or other
+                closest[root] = max(score, closest.get(root, 0.0))
+        if not closest:
+            return
+        members = s.execute(
+            select(Article.id, Article.published, Article.first_seen).where(
+                Article.id.in_([*closest, article.id])
+            )
+        ).all()
+        first = min(members, key=lambda m: (m.published or "9999-99-99", m.first_seen, m.id)).id
+        merged = [root for root in closest if root != first]
+        if article.id != first:
+            merged.append(article.id)  # its own copies, if it had any, follow it
+        if merged:
+            s.execute(
+                update(Article)
+                .where(Article.copy_of_id.in_(merged) | Article.id.in_(merged))
+                .values(copy_of_id=first)
+                .execution_options(synchronize_session="fetch")
+            )
+        if article.id != first:
+            article.copy_of_id = first
+            article.copy_similarity = round(max(closest.values()), 3)
+            result.copies += 1
+        for root in merged:  # an original that became a copy: how close it was
+            if root != article.id and root in closest:
+                s.execute(
+                    update(Article)
+                    .where(Article.id == root)
+                    .values(copy_similarity=round(closest[root], 3))
+                    .execution_options(synchronize_session="fetch")
+                )
 
     @staticmethod
     def _mark_gone(s: Session, url: str, at: datetime) -> None:
@@ -444,15 +670,22 @@ class Store:
         self._ids = {}
         return key
 
-    def validators(self) -> dict[str, tuple[str | None, str | None]]:
-        """URL -> (ETag, Last-Modified) it last answered with, for conditional re-crawls."""
+    def known_pages(self) -> dict[str, KnownPage]:
+        """Every URL that served an article -> when it was fetched, published and last changed,
+        and the ETag / Last-Modified it answered with (re-crawl policy, conditional requests)."""
         with self._session() as s:
             rows = s.execute(
-                select(ArticleUrl.url, ArticleUrl.etag, ArticleUrl.last_modified).where(
-                    ArticleUrl.etag.is_not(None) | ArticleUrl.last_modified.is_not(None)
-                )
+                select(
+                    ArticleUrl.url,
+                    Article.first_seen,
+                    Article.last_seen,
+                    Article.published,
+                    Article.changed_at,
+                    ArticleUrl.etag,
+                    ArticleUrl.last_modified,
+                ).join(Article, Article.id == ArticleUrl.article_id)
             )
-            return {r.url: (r.etag, r.last_modified) for r in rows}
+            return {url: KnownPage(*rest) for url, *rest in rows}
 
     def iter_claim_inputs(self) -> Iterator[dict[str, Any]]:
         """What claims are extracted from, per article with a primary season: article and
@@ -564,18 +797,11 @@ class Store:
         if not filters.include_all:
             query = query.where(primary.c.article_id.is_not(None))
         if filters.show_key is not None or filters.season is not None:
-            matching = (
-                select(ArticleSeason.article_id)
-                .join(Season, Season.id == ArticleSeason.season_id)
-                .join(Show, Show.id == Season.show_id)
-            )
-            if filters.show_key is not None:
-                matching = matching.where(Show.key == filters.show_key)
-            if filters.season is not None:
-                matching = matching.where(Season.number == filters.season)
-            query = query.where(Article.id.in_(matching))
+            query = query.where(Article.id.in_(_articles_of(filters)))
         if filters.since:
             query = query.where(_since(filters.since))
+        if filters.collapse_copies:
+            query = query.where(Article.copy_of_id.is_(None))
         return query.order_by(Article.published.desc().nulls_last(), Article.canonical_url)
 
     def iter_articles(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
@@ -591,6 +817,20 @@ class Store:
                     .order_by(RelatedLink.from_article_id, RelatedLink.position)
                 ):
                     links[link.from_article_id].append({"url": link.to_url, "anchor": link.anchor})
+                copies = dict(
+                    s.execute(
+                        select(Article.copy_of_id, func.count())
+                        .where(Article.copy_of_id.in_(ids))
+                        .group_by(Article.copy_of_id)
+                    ).all()
+                )
+                originals = dict(
+                    s.execute(
+                        select(Article.id, Article.canonical_url).where(
+                            Article.id.in_({r.Article.copy_of_id for r in chunk} - {None})
+                        )
+                    ).all()
+                )
                 dups: dict[int, list[str]] = {i: [] for i in ids}
                 for url in s.execute(
                     select(ArticleUrl.article_id, ArticleUrl.url)
@@ -617,6 +857,9 @@ class Store:
                         "body": a.body,
                         "also_read": links[a.id],
                         "duplicate_urls": [u for u in dups[a.id] if u != a.canonical_url],
+                        "copy_of": originals.get(a.copy_of_id) if a.copy_of_id else None,
+                        "copy_similarity": a.copy_similarity,
+                        "copies": copies.get(a.id, 0),
                         "first_seen": a.first_seen.isoformat(timespec="seconds"),
                         "last_seen": a.last_seen.isoformat(timespec="seconds"),
                         "gone_at": a.gone_at.isoformat(timespec="seconds") if a.gone_at else None,
@@ -701,9 +944,83 @@ class Store:
             )
         )
         query = _where_season(query, filters)
+        if filters.collapse_copies:
+            query = query.where(Article.copy_of_id.is_(None))
         with self._session() as s:
             for row in s.execute(query.execution_options(yield_per=CHUNK)):
                 yield dict(row._mapping)
+
+    def iter_copies(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
+        """Every near-duplicate copy with its original, newest copy first."""
+        original = aliased(Article)
+        primary = (
+            select(ArticleSeason.article_id, Show.title.label("show"), Season.number)
+            .join(Season, Season.id == ArticleSeason.season_id)
+            .join(Show, Show.id == Season.show_id)
+            .where(ArticleSeason.is_primary.is_(True))
+            .subquery()
+        )
+        query = (
+            select(
+                primary.c.show,
+                primary.c.number.label("season"),
+                Article.canonical_url.label("url"),
+                Article.site,
+                Article.published,
+                original.canonical_url.label("original_url"),
+                original.site.label("original_site"),
+                original.published.label("original_published"),
+                Article.copy_similarity.label("similarity"),
+                Article.first_seen,
+            )
+            .join(original, original.id == Article.copy_of_id)
+            .outerjoin(primary, primary.c.article_id == Article.id)
+            .order_by(Article.first_seen.desc(), Article.canonical_url)
+        )
+        if filters.show_key is not None or filters.season is not None:
+            query = query.where(Article.id.in_(_articles_of(filters)))
+        if filters.since:
+            query = query.where(_since(filters.since))
+        with self._session() as s:
+            for row in s.execute(query.execution_options(yield_per=CHUNK)):
+                found = dict(row._mapping)
+                found["first_seen"] = row.first_seen.isoformat(timespec="seconds")
+                yield found
+
+    def iter_changes(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
+        """What re-crawls found changed in articles' answers, oldest first."""
+        query = (
+            select(
+                Show.title.label("show"),
+                Season.number.label("season"),
+                ClaimChange.field,
+                ClaimChange.old,
+                ClaimChange.new,
+                ClaimChange.at,
+                Article.canonical_url.label("url"),
+                Article.site,
+            )
+            .join(Article, Article.id == ClaimChange.article_id)
+            .outerjoin(Season, Season.id == ClaimChange.season_id)
+            .outerjoin(Show, Show.id == Season.show_id)
+            .order_by(ClaimChange.at, ClaimChange.id)
+        )
+        if filters.show_key is not None or filters.season is not None:
+            query = query.where(Article.id.in_(_articles_of(filters)))
+        if filters.since:
+            query = query.where(ClaimChange.at >= datetime.fromisoformat(filters.since))
+        with self._session() as s:
+            for row in s.execute(query.execution_options(yield_per=CHUNK)):
+                yield {**row._mapping, "at": row.at.isoformat(timespec="seconds")}
+
+    def site_copies(self) -> list[dict[str, Any]]:
+        """Which sites copy which: copier site, original site, number of copies, most first
+        (the `site_copies` view)."""
+        with self._session() as s:
+            rows = s.execute(
+                select(SITE_COPIES).order_by(SITE_COPIES.c.copies.desc(), SITE_COPIES.c.copier_site)
+            )
+            return [dict(r._mapping) for r in rows]
 
     def iter_links(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
         """Also-read edges; the target's show-season is the crawled target's, else the anchor's."""
@@ -796,10 +1113,32 @@ class Store:
                     "finished_at": r.finished_at,
                     "finish_reason": r.finish_reason,
                     "stats": r.stats,
+                    **{name: getattr(r, name) for name in RUN_FIGURES},
                     "errors": errors.get(r.id, {}),
                 }
                 for r in s.scalars(select(CrawlRun).order_by(CrawlRun.id))
             ]
+
+
+SAME_CONTENT_FIELDS = (
+    "body_hash",
+    "title",
+    "author",
+    "published",
+    "modified",
+    "sitename",
+    "language",
+    "categories",
+    "tags",
+    "image",
+    "description",
+    "no_season_reason",
+)
+"""What makes a re-fetched page "changed" (the URL it came from and its HTTP status do not)."""
+
+
+def _same_content(article: Article, record: ArticleRecord) -> bool:
+    return all(getattr(article, f) == getattr(record, f) for f in SAME_CONTENT_FIELDS)
 
 
 def _where_season(query: Select[Any], filters: Filters) -> Select[Any]:
@@ -812,6 +1151,20 @@ def _where_season(query: Select[Any], filters: Filters) -> Select[Any]:
     if filters.since:
         query = query.where(_since(filters.since))
     return query
+
+
+def _articles_of(filters: Filters) -> Select[Any]:
+    """Ids of the articles about the filters' show and/or season number."""
+    matching = (
+        select(ArticleSeason.article_id)
+        .join(Season, Season.id == ArticleSeason.season_id)
+        .join(Show, Show.id == Season.show_id)
+    )
+    if filters.show_key is not None:
+        matching = matching.where(Show.key == filters.show_key)
+    if filters.season is not None:
+        matching = matching.where(Season.number == filters.season)
+    return matching
 
 
 def _since(day: str) -> Any:

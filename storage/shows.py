@@ -219,6 +219,7 @@ def seasons_evidence(
             ArticleSeason.release_precision,
             ArticleSeason.release_hedged,
             ArticleSeason.platform,
+            Article.copy_of_id,
         )
         .join(ArticleSeason, ArticleSeason.article_id == Article.id)
         .where(ArticleSeason.season_id.in_(season_ids), ArticleSeason.status.is_not(None))
@@ -235,6 +236,7 @@ def seasons_evidence(
                 release_precision=r.release_precision,
                 release_hedged=bool(r.release_hedged),
                 platform=r.platform,
+                copy_of=r.copy_of_id,
             )
         )
     for r in s.execute(

@@ -50,6 +50,8 @@ class Evidence:
     release_precision: str | None = None
     release_hedged: bool = True
     platform: str | None = None
+    copy_of: int | None = None
+    """The original of the article's near-duplicate cluster (None: not a copy)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +96,12 @@ class Verdict:
 
 
 def sources_of(evidence: Sequence[Evidence], claims: Iterable[ClaimEvidence]) -> dict[int, int]:
-    """Article id -> source id: articles sharing a supporting sentence are one source."""
+    """Article id -> source id: near-duplicate copies of one original, and articles sharing a
+    supporting sentence, are one source."""
     parent = {e.article_id: e.article_id for e in evidence}
+    for e in evidence:  # a copy joins its original's source (the original may not be here)
+        if e.copy_of is not None:
+            parent[e.article_id] = parent.setdefault(e.copy_of, e.copy_of)
 
     def find(a: int) -> int:
         while parent[a] != a:
@@ -114,7 +120,7 @@ def sources_of(evidence: Sequence[Evidence], claims: Iterable[ClaimEvidence]) ->
         a, b = find(first), find(claim.article_id)
         if a != b:
             parent[max(a, b)] = min(a, b)
-    return {a: find(a) for a in parent}
+    return {e.article_id: find(e.article_id) for e in evidence}
 
 
 def decide(evidence: Sequence[Evidence], claims: Sequence[ClaimEvidence], today: str) -> Verdict:

@@ -79,6 +79,6 @@ def test_empty_database_shows_hint(db_url) -> None:
     assert "No shows yet" in seasonnews("shows", "--db", db_url).stdout
     assert seasonnews("export", "--db", db_url).stdout.splitlines() == [
         "url,canonical_url,site,title,author,published,modified,show,season,status,"
-        "release_date,release_precision,platform,body,also_read,duplicate_urls,first_seen,"
-        "last_seen,gone_at"
+        "release_date,release_precision,platform,body,also_read,duplicate_urls,copy_of,"
+        "copy_similarity,copies,first_seen,last_seen,gone_at"
     ]

@@ -266,12 +266,15 @@ def test_reclaim_rederives_the_same_claims_and_verdicts(crawled, tmp_path) -> No
 
 
 def test_recrawl_asks_for_changes_only(demo_sites, db_url) -> None:
-    """A second crawl sends the stored ETags: unchanged articles answer 304, cost no extraction,
-    and the database keeps the same content with a newer last_seen."""
+    """A full second crawl (re-crawl policy off) sends the stored ETags: unchanged articles
+    answer 304, cost no extraction, and the database keeps the same content with a newer
+    last_seen."""
     seasonnews("crawl", *_start(demo_sites), "--db", db_url, *FAST)
     before = snapshot(db_url)
     seen = {a["canonical_url"]: a["last_seen"] for a in Store(db_url).iter_articles()}
-    second = seasonnews("crawl", *_start(demo_sites), "--db", db_url, *FAST)
+    second = seasonnews(
+        "crawl", *_start(demo_sites), "--db", db_url, *FAST, "-s", "SEASONNEWS_RECRAWL=False"
+    )
     assert "not modified" in second.stderr
     first_run, second_run = Store(db_url).runs()
     not_modified = second_run["stats"].get("seasonnews/store/not_modified", 0)

@@ -78,7 +78,7 @@ def test_saving_twice_changes_no_counts(store: Store) -> None:
     first = store.save(batch, [ErrorRecord("https://a.example/x", "http_404", T0, 404)])
     counts = store.counts()
     second = store.save([dataclasses.replace(r, seen_at=T1) for r in batch])
-    assert (first.inserted, second.inserted, second.updated) == (2, 0, 2)
+    assert (first.inserted, second.inserted, second.unchanged) == (2, 0, 2)
     again = store.counts()
     assert {k: v for k, v in again.items() if k != "crawl_errors"} == {
         k: v for k, v in counts.items() if k != "crawl_errors"

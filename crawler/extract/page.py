@@ -11,6 +11,7 @@ from lxml.html import HtmlElement
 from crawler.extract.body import extract_body_tree
 from crawler.extract.claims import extract_claims, original_titles, summarize
 from crawler.extract.html import parse_html, text_of
+from crawler.extract.neardup import fingerprint
 from crawler.extract.seasons import find_show_seasons, resolve_show_seasons, show_key
 from crawler.extract.types import Claim, ExtractedPage, Metadata, RelatedLink, ShowSeason
 
@@ -43,6 +44,7 @@ def extract_page(html: str, url: str) -> ExtractedPage:
         )  # fmt: skip
         summary = summarize(claims, published=metadata.published)
         aliases = original_titles(body, main.show)
+    found = fingerprint(body)
     return ExtractedPage(
         url=url,
         metadata=metadata,
@@ -54,6 +56,7 @@ def extract_page(html: str, url: str) -> ExtractedPage:
         claims=claims,
         summary=summary,
         aliases=aliases,
+        fingerprint=found.to_bytes() if found else None,
     )
 
 

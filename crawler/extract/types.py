@@ -113,3 +113,5 @@ class ExtractedPage:
     """The article's answer per field for its main show-season (None when it has none)."""
     aliases: list[str] = field(default_factory=list)
     """Other names the article gives its main show (an original-language title, ...)."""
+    fingerprint: bytes | None = None
+    """MinHash signature of the body for near-duplicate detection (None: too short)."""

@@ -93,10 +93,19 @@ class SeasonNewsSpider(Spider):
         for url in self.sources.feeds:
             yield self._request(url, self.parse_feed)
 
-    def _request(self, url: str, callback: Any, depth: int = 0, **kwargs: Any) -> Request:
+    def _request(
+        self,
+        url: str,
+        callback: Any,
+        depth: int = 0,
+        lastmod: str | None = None,
+        **kwargs: Any,
+    ) -> Request:
         # Sitemaps and feeds list content directly: their entries start at depth 0, so
         # DEPTH_LIMIT bounds link-following only (depth_reset, Scrapy >= 2.18).
-        meta = {"depth": depth, "depth_reset": depth == 0}
+        meta: dict[str, Any] = {"depth": depth, "depth_reset": depth == 0}
+        if lastmod:  # the re-crawl policy skips a known page its sitemap says is unchanged
+            meta["lastmod"] = lastmod
         self.requested.add(url)
         return Request(url, callback=callback, errback=self.on_error, meta=meta, **kwargs)
 
@@ -161,6 +170,7 @@ class SeasonNewsSpider(Spider):
             claims=page.claims,
             summary=page.summary,
             aliases=page.aliases,
+            fingerprint=page.fingerprint,
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
         )
@@ -197,7 +207,9 @@ class SeasonNewsSpider(Spider):
             if sitemap.type == "sitemapindex":
                 yield self._request(response.urljoin(loc), self.parse_sitemap)
             elif self._allowed(response.urljoin(loc)):
-                yield self._request(response.urljoin(loc), self.parse_page)
+                yield self._request(
+                    response.urljoin(loc), self.parse_page, lastmod=entry.get("lastmod")
+                )
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         """An RSS or Atom feed: crawl the articles it lists."""
