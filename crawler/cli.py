@@ -74,13 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     crawl.set_defaults(func=cmd_crawl)
 
-    export = sub.add_parser("export", help="export articles, seasons or links")
+    export = sub.add_parser(
+        "export", help="export articles, seasons, links, claims, copies or claim changes"
+    )
     export.add_argument("--what", choices=sorted(COLUMNS), default="articles")
     export.add_argument("--format", choices=FORMATS, default="csv")
     export.add_argument("--show", help="only this show (any spelling)")
     export.add_argument("--season", type=int, help="only this season number")
     export.add_argument("--since", type=_iso_date, help="published on or after YYYY-MM-DD")
     export.add_argument("--all", action="store_true", help="include pages about no season")
+    export.add_argument(
+        "--collapse-copies",
+        action="store_true",
+        help="leave out near-duplicate copies (each cluster is exported as its original)",
+    )
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     export.add_argument("--db", help=db_help)
     export.set_defaults(func=cmd_export)
@@ -118,6 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     runs.add_argument("--errors", type=int, metavar="RUN", help="list the errors of run RUN")
     runs.add_argument("--db", help=db_help)
     runs.set_defaults(func=cmd_runs)
+
+    copies = sub.add_parser("copies", help="which sites copy which (near-duplicate articles)")
+    copies.add_argument("--db", help=db_help)
+    copies.set_defaults(func=cmd_copies)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -158,6 +169,7 @@ def _store(url: str | None, *, migrate: bool = False) -> Iterator[Store]:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawler.pipelines import run_figures
     from crawler.run import run_crawl
 
     sources = Sources()
@@ -168,12 +180,13 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     sources.add("feeds", args.feed)
     if sources.is_empty():
         raise CliError("nothing to crawl: give --url, --sitemap, --feed or --sources")
-    overrides = {}
+    overrides: dict[str, Any] = {}
     for item in args.settings:
         name, sep, value = item.partition("=")
         if not sep or not name:
             raise CliError(f"-s takes NAME=VALUE, got {item!r}")
         overrides[name] = value
+    overrides["SEASONNEWS_LOCK_HELD"] = True  # taken below; crawler.lockext must not lock twice
     store = Store(args.db)
     try:
         # One crawl per database at a time; the lock dies with its process.
@@ -195,19 +208,18 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     finally:
         store.close()
     reason = str(stats.get("finish_reason", "unknown"))
+    figures = run_figures(stats)
     summary = ", ".join(
-        f"{stats.get(f'seasonnews/store/{name}', 0)} {label}"
-        for name, label in (
-            ("inserted", "new"),
-            ("updated", "updated"),
-            ("duplicates", "duplicates"),
-            ("not_modified", "not modified"),
-            ("errors", "failures"),
-        )
+        f"{figures[name]} {name.replace('_', ' ')}"
+        for name in ("new", "changed", "unchanged", "not_modified", "copies", "duplicates")
     )
-    pages = stats.get("response_received_count", 0)
-    print(f"crawl finished ({reason}): {pages} responses; articles: {summary}", file=sys.stderr)
-    stored = stats.get("seasonnews/store/inserted", 0) + stats.get("seasonnews/store/updated", 0)
+    print(
+        f"crawl finished ({reason}): {figures['pages_fetched']} responses, "
+        f"{figures['skipped']} known pages not due; articles: {summary}; "
+        f"{figures['errors']} failures",
+        file=sys.stderr,
+    )
+    stored = figures["new"] + figures["changed"] + figures["unchanged"]
     if stats.get("seasonnews/failures/extract_error", 0) and not stored:
         print("seasonnews: error: every page failed extraction (see the log)", file=sys.stderr)
         return 1
@@ -235,12 +247,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             season=args.season,
             since=args.since,
             include_all=args.all,
+            collapse_copies=args.collapse_copies,
         )
         rows = {
             "articles": store.iter_articles,
             "seasons": store.iter_seasons,
             "links": store.iter_links,
             "claims": store.iter_claims,
+            "copies": store.iter_copies,
+            "changes": store.iter_changes,
         }[args.what](filters)
         if args.output is None:
             count = write_rows(rows, args.what, args.format, sys.stdout)
@@ -391,25 +406,40 @@ def cmd_runs(args: argparse.Namespace) -> int:
         print("No runs yet: run `seasonnews crawl` first.")
         return 0
     print(
-        "RUN  STARTED (UTC)        MIN   END           FETCHED  NOT-MOD  NEW  UPDATED  DUPS  ERRORS"
+        "RUN  STARTED (UTC)        MIN   END           FETCHED  SKIPPED  NOT-MOD    NEW  CHANGED"
+        "  SAME  COPIES  DUPS  ERRORS"
     )
     for r in runs:
-        stats = r["stats"] or {}
         minutes = (
             f"{(r['finished_at'] - r['started_at']).total_seconds() / 60:.1f}"
             if r["finished_at"] else "-"
         )  # fmt: skip
-        errors = ", ".join(f"{k} {v}" for k, v in r["errors"].items()) or "-"
+        errors = ", ".join(f"{k} {v}" for k, v in r["errors_by_reason"].items()) or "-"
         print(
             f"{r['id']:<4} {r['started_at']:%Y-%m-%d %H:%M:%S}  {minutes:>4}  "
             f"{r['finish_reason'] or 'running/killed':<13} "
-            f"{stats.get('response_received_count', 0):>7}  "
-            f"{stats.get('seasonnews/store/not_modified', 0):>7}  "
-            f"{stats.get('seasonnews/store/inserted', 0):>3}  "
-            f"{stats.get('seasonnews/store/updated', 0):>7}  "
-            f"{stats.get('seasonnews/store/duplicates', 0):>4}  {errors}"
+            f"{_n(r['pages_fetched']):>7}  {_n(r['skipped']):>7}  {_n(r['not_modified']):>7}  "
+            f"{_n(r['new']):>5}  {_n(r['changed']):>7}  {_n(r['unchanged']):>4}  "
+            f"{_n(r['copies']):>6}  {_n(r['duplicates']):>4}  {errors}"
         )
     return 0
+
+
+def cmd_copies(args: argparse.Namespace) -> int:
+    with _store(args.db) as store:
+        rows = store.site_copies()
+    if not rows:
+        print("No near-duplicate copies found.")
+        return 0
+    width = max(len(r["copier_site"]) for r in rows)
+    print(f"{'COPIER':<{width}}  {'COPIES':>6}  ORIGINAL SITE")
+    for r in rows:
+        print(f"{r['copier_site']:<{width}}  {r['copies']:>6}  {r['original_site']}")
+    return 0
+
+
+def _n(value: int | None) -> str:
+    return "-" if value is None else str(value)
 
 
 def cmd_db_reclaim(args: argparse.Namespace) -> int:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -14,9 +17,26 @@ from crawler.extract.types import ExtractedPage
 logger = logging.getLogger(__name__)
 
 
-def _warm_up() -> None:
-    """Import the heavy modules once per worker, before the first page arrives."""
+def _warm_up(crawler_pid: int) -> None:
+    """Import the heavy modules once per worker, before the first page arrives, and watch the
+    crawler: a worker whose crawler was killed (SIGKILL gives it no chance to stop its pool)
+    exits instead of lingering."""
+    threading.Thread(target=_exit_with, args=(crawler_pid,), daemon=True).start()
     extract_page("<html><body><p>warm up</p></body></html>", "http://localhost/")
+
+
+def _exit_with(pid: int) -> None:
+    while True:
+        time.sleep(WATCH_SECONDS)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # alive, another user's (pid reused): keep watching
+            pass
+
+
+WATCH_SECONDS = 2.0
 
 
 class ExtractorPool:
@@ -36,7 +56,10 @@ class ExtractorPool:
         # forkserver: never fork the process that runs the reactor and its threads.
         context = multiprocessing.get_context("forkserver")
         return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=context, initializer=_warm_up
+            max_workers=self.workers,
+            mp_context=context,
+            initializer=_warm_up,
+            initargs=(os.getpid(),),
         )
 
     async def extract(self, html: str, url: str) -> ExtractedPage:

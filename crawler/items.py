@@ -69,8 +69,8 @@ class ArticleItem:
     """The response's ETag header (sent back as If-None-Match on the next crawl)."""
     last_modified: str | None = None
     """The response's Last-Modified header (sent back as If-Modified-Since)."""
-    fingerprint: bytes | None = None
-    """MinHash signature of the body (crawler.extract.neardup), None when too short."""
+    fingerprint: str | None = None
+    """MinHash signature of the body (crawler.extract.neardup) in hex, None when too short."""
 
 
 @attrs.define(kw_only=True)

@@ -318,7 +318,7 @@ def to_record(item: ArticleItem) -> ArticleRecord:
         other_urls=list(item.url_keys),
         etag=item.etag,
         last_modified=item.last_modified,
-        fingerprint=item.fingerprint,
+        fingerprint=bytes.fromhex(item.fingerprint) if item.fingerprint else None,
         claims=list(item.claims),
         summary=item.summary,
         aliases=[(name, show_key(name)) for name in item.aliases],

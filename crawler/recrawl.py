@@ -139,7 +139,9 @@ class RecrawlPolicyMiddleware:
         self.crawler = crawler
         self.policy = Policy.from_settings(crawler.settings)
         self.known: dict[str, KnownPage] = {}
-        self.skipped: set[str] = set()
+        self.skipped: dict[str, str] = {}
+        """Known URLs skipped so far -> why; listed again without a lastmod they stay skipped,
+        with one (another sitemap) they are judged again."""
         crawler.signals.connect(self._load, signal=signals.spider_opened)
 
     @classmethod
@@ -163,15 +165,27 @@ class RecrawlPolicyMiddleware:
         page = self.known.get(key) if key else None
         if page is None or key is None:
             return False
-        if key in self.skipped:  # listed again (another sitemap, a feed, a link)
+        lastmod = request.meta.get("lastmod")
+        before = self.skipped.get(key)
+        if before and not lastmod:  # listed again (a link, a feed), nothing new to judge
             return True
         stats = self.crawler.stats
         assert stats is not None
-        reason = skip_reason(page, now, self.policy, request.meta.get("lastmod"))
+        reason = skip_reason(page, now, self.policy, lastmod)
         if reason is None:
+            if before:
+                self._count(before, -1)
+                del self.skipped[key]
             stats.inc_value("seasonnews/recrawl/due")
             return False
-        self.skipped.add(key)
-        stats.inc_value("seasonnews/recrawl/skipped")
-        stats.inc_value(f"seasonnews/recrawl/skipped_{reason}")
+        if before:
+            self._count(before, -1)
+        self.skipped[key] = reason
+        self._count(reason, 1)
         return True
+
+    def _count(self, reason: str, step: int) -> None:
+        stats = self.crawler.stats
+        assert stats is not None
+        stats.inc_value("seasonnews/recrawl/skipped", step)
+        stats.inc_value(f"seasonnews/recrawl/skipped_{reason}", step)

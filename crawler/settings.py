@@ -28,6 +28,25 @@ SEASONNEWS_FOLLOW_ALL = False
 """Follow every same-site link, not only season-news links and listings."""
 SEASONNEWS_CONDITIONAL = True
 """Send stored ETag / Last-Modified back on re-crawl; a 304 costs no extraction (conditional.py)."""
+SEASONNEWS_RECRAWL = True
+"""Re-crawl policy (recrawl.py): fetch a known article page again only when it is due; a sitemap
+<lastmod> no newer than our last fetch skips it. False: fetch every page (conditionally)."""
+SEASONNEWS_RECRAWL_RECENT_DAYS = 30
+"""Pages published or changed fewer days ago than this are "recent"..."""
+SEASONNEWS_RECRAWL_RECENT_HOURS = 20
+"""...and are fetched again after this many hours (a daily schedule revisits them every run)."""
+SEASONNEWS_RECRAWL_OLD_DAYS = 365
+"""Pages older than recent but younger than this are "stable"..."""
+SEASONNEWS_RECRAWL_STABLE_HOURS = 7 * 24
+"""...and are fetched again after this many hours (a week)."""
+SEASONNEWS_RECRAWL_OLD_HOURS = 30 * 24
+"""Older pages are fetched again after this many hours (a month)."""
+SEASONNEWS_LOCK_WAIT = False
+"""When another crawl holds the database: wait for it (True) or stop at once with the finish
+reason `database_busy` (False). See crawler/lockext.py."""
+SEASONNEWS_LOCK_HELD = False
+"""Set by a caller that holds the database's crawl lock itself (the seasonnews CLI), never by
+hand: the lock extension is then off."""
 
 # -- manners -----------------------------------------------------------------------------
 USER_AGENT = f"seasonnews/0.1 (+{SEASONNEWS_CONTACT_URL})"
@@ -62,6 +81,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.conditional.ConditionalRequestsMiddleware": 580,
 }
 SPIDER_MIDDLEWARES = {
+    "crawler.recrawl.RecrawlPolicyMiddleware": 900,
     "crawler.frontier.JournalSpiderMiddleware": 950,
 }
 ITEM_PIPELINES = {
@@ -71,6 +91,9 @@ ITEM_PIPELINES = {
     "crawler.pipelines.StorePipeline": 900,
 }
 SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
+EXTENSIONS = {
+    "crawler.lockext.CrawlLock": 0,  # one crawl per database, on every crawl path
+}
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

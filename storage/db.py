@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib.resources
 import os
+import tempfile
+from collections.abc import Iterator
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -68,18 +73,41 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine, migrations: Path = MIGRATIONS_DIR) -> Config:
     """Alembic configuration that runs the bundled migrations on `engine`."""
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(migrations))
     config.attributes["engine"] = engine
     return config
+
+
+@contextlib.contextmanager
+def migrations_dir() -> Iterator[Path]:
+    """The bundled migrations as a folder. Alembic reads its scripts from the file system: from
+    a zipped egg (a scrapyd deployment) they are copied to a temporary folder first."""
+    if MIGRATIONS_DIR.is_dir():
+        yield MIGRATIONS_DIR
+        return
+    with tempfile.TemporaryDirectory(prefix="seasonnews-migrations-") as folder:
+        _copy_tree(importlib.resources.files(__package__) / "migrations", Path(folder))
+        yield Path(folder)
+
+
+def _copy_tree(source: Traversable, target: Path) -> None:
+    for entry in source.iterdir():
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                (target / entry.name).mkdir()
+                _copy_tree(entry, target / entry.name)
+        else:
+            (target / entry.name).write_bytes(entry.read_bytes())
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Create or upgrade the schema to `revision`."""
     try:
-        command.upgrade(alembic_config(engine), revision)
+        with migrations_dir() as migrations:
+            command.upgrade(alembic_config(engine, migrations), revision)
     except SQLAlchemyError as exc:
         raise DatabaseError(
             f"cannot migrate database {safe_url(engine.url)!r}: {describe(exc)}"

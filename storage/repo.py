@@ -485,24 +485,7 @@ class Store:
             ArticleBand.__table__.insert(),
             [{"band": band, "article_id": article.id} for band in set(bands)],
         )
-        candidates = (
-            select(ArticleBand.article_id)
-            .where(ArticleBand.band.in_(bands), ArticleBand.article_id != article.id)
-            .distinct()
-            .limit(MAX_CANDIDATES)
-        )
-        closest: dict[int, float] = {}  # cluster original -> best similarity to a member
-        for other, other_data, original in s.execute(
-            select(Article.id, Article.fingerprint, Article.copy_of_id).where(
-                Article.id.in_(candidates)
-            )
-        ):
-            if other_data is None:
-                continue
-            score = similarity(fingerprint, Fingerprint.from_bytes(other_data))
-            if score >= THRESHOLD:
-                root = original or other
-                closest[root] = max(score, closest.get(root, 0.0))
+        closest = near_duplicates(s, fingerprint, exclude=article.id)
         if not closest:
             return
         members = s.execute(
@@ -1097,7 +1080,8 @@ class Store:
             ]
 
     def runs(self) -> list[dict[str, Any]]:
-        """Crawl runs, oldest first, with their recorded errors counted by reason."""
+        """Crawl runs, oldest first: their figures (RUN_FIGURES) and their recorded errors
+        counted by reason (`errors_by_reason`)."""
         with self._session() as s:
             errors: dict[int, dict[str, int]] = {}
             for run_id, reason, n in s.execute(
@@ -1114,10 +1098,37 @@ class Store:
                     "finish_reason": r.finish_reason,
                     "stats": r.stats,
                     **{name: getattr(r, name) for name in RUN_FIGURES},
-                    "errors": errors.get(r.id, {}),
+                    "errors_by_reason": errors.get(r.id, {}),
                 }
                 for r in s.scalars(select(CrawlRun).order_by(CrawlRun.id))
             ]
+
+
+def near_duplicates(
+    s: Session, fingerprint: Fingerprint, exclude: int | None = None
+) -> dict[int, float]:
+    """The clusters a body is a near-duplicate of: cluster original id -> best similarity to
+    one of its members. Candidates are the articles sharing an LSH band key (an index look-up
+    per band, whatever the database size), then checked on their signatures."""
+    candidates = (
+        select(ArticleBand.article_id)
+        .where(ArticleBand.band.in_(fingerprint.bands()), ArticleBand.article_id != exclude)
+        .distinct()
+        .limit(MAX_CANDIDATES)
+    )
+    closest: dict[int, float] = {}
+    for other, other_data, original in s.execute(
+        select(Article.id, Article.fingerprint, Article.copy_of_id).where(
+            Article.id.in_(candidates)
+        )
+    ):
+        if other_data is None:
+            continue
+        score = similarity(fingerprint, Fingerprint.from_bytes(other_data))
+        if score >= THRESHOLD:
+            root = original or other
+            closest[root] = max(score, closest.get(root, 0.0))
+    return closest
 
 
 SAME_CONTENT_FIELDS = (

@@ -342,3 +342,33 @@ def test_max_pages_and_sources_file(demo_sites, db_url, tmp_path: Path) -> None:
     store = Store(limited)
     assert 1 <= store.counts()["articles"] <= 3
     store.close()
+
+
+def test_the_copied_post_is_a_near_duplicate_of_its_original(crawled, demo_sites) -> None:
+    """Site b republished site a's All of Us Are Dead article with light edits: it is stored,
+    marked a copy of a's, counted once in the verdict, and left out by --collapse-copies."""
+    posts = _posts(demo_sites)
+    copied = {url: p for url, p in posts.items() if "copy_of" in p.meta}
+    assert copied  # the demo has at least one
+    store = Store(crawled)
+    by_url = {a["canonical_url"]: a for a in store.iter_articles(Filters(include_all=True))}
+    for url, post in copied.items():
+        original = normalize_url(demo_sites.url("a", f"/{post.meta['copy_of']}/"))
+        assert by_url[url]["copy_of"] == original
+        assert by_url[original]["copies"] == 1
+    assert sum(1 for a in by_url.values() if a["copy_of"]) == len(copied)  # nothing else
+    host = {s: demo_sites.base(s).split("//")[1] for s in ("a", "b")}
+    assert [(r["copier_site"], r["original_site"], r["copies"]) for r in store.site_copies()] == [
+        (host["b"], host["a"], len(copied))
+    ]
+    store.close()
+    table = seasonnews("copies", "--db", crawled).stdout.splitlines()
+    assert table[1].split() == [host["b"], str(len(copied)), host["a"]]
+    full = seasonnews("export", "--format", "jsonl", "--db", crawled).stdout.splitlines()
+    collapsed = seasonnews(
+        "export", "--format", "jsonl", "--collapse-copies", "--db", crawled
+    ).stdout.splitlines()
+    assert len(full) - len(collapsed) == len(copied)
+    assert not any(json.loads(line)["copy_of"] for line in collapsed)
+    copies = seasonnews("export", "--what", "copies", "--format", "jsonl", "--db", crawled)
+    assert {json.loads(line)["url"] for line in copies.stdout.splitlines()} == set(copied)

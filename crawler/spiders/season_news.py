@@ -170,7 +170,7 @@ class SeasonNewsSpider(Spider):
             claims=page.claims,
             summary=page.summary,
             aliases=page.aliases,
-            fingerprint=page.fingerprint,
+            fingerprint=page.fingerprint.hex() if page.fingerprint else None,
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
         )
