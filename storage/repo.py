@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from crawler.extract.neardup import THRESHOLD, Fingerprint, similarity
+from crawler.extract.neardup import THRESHOLD, Fingerprint, fingerprint, similarity
 from storage import shows as identity
 from storage.db import DatabaseError, describe, make_engine, resolve_db_url, safe_url, upgrade
 from storage.identity import best_match
@@ -479,13 +479,13 @@ class Store:
         article.copy_of_id = article.copy_similarity = None
         if data is None:
             return
-        fingerprint = Fingerprint.from_bytes(data)
-        bands = fingerprint.bands()
+        mine = Fingerprint.from_bytes(data)
+        bands = mine.bands()
         s.execute(
             ArticleBand.__table__.insert(),
             [{"band": band, "article_id": article.id} for band in set(bands)],
         )
-        closest = near_duplicates(s, fingerprint, exclude=article.id)
+        closest = near_duplicates(s, mine, exclude=article.id)
         if not closest:
             return
         members = s.execute(
@@ -652,6 +652,25 @@ class Store:
             key = s.scalars(select(Show.key).where(Show.id == new_id)).one()
         self._ids = {}
         return key
+
+    def near_duplicates(self, text: str) -> list[dict[str, Any]]:
+        """The stored clusters a text is a near-duplicate of: each original's URL, site and the
+        best similarity to one of its members, closest first (empty for a short text)."""
+        found = fingerprint(text)
+        if found is None:
+            return []
+        with self._session() as s:
+            closest = near_duplicates(s, found)
+            rows = s.execute(
+                select(Article.id, Article.canonical_url, Article.site).where(
+                    Article.id.in_(closest)
+                )
+            )
+            matches = [
+                {"url": r.canonical_url, "site": r.site, "similarity": round(closest[r.id], 3)}
+                for r in rows
+            ]
+        return sorted(matches, key=lambda m: (-m["similarity"], m["url"]))
 
     def known_pages(self) -> dict[str, KnownPage]:
         """Every URL that served an article -> when it was fetched, published and last changed,

@@ -116,6 +116,10 @@ def test_a_rewrite_is_a_copy_of_the_earliest_published_whatever_the_order(store:
          "first_copy_seen": T0, "last_copy_seen": T0}
         for s in ("copier.example", "third.example")
     ]  # fmt: skip
+    assert [m["url"] for m in store.near_duplicates(COPY)] == ["https://origin.example/k3"]
+    (spun,) = store.near_duplicates(OTHER.replace("The Crown", "The Throne"))
+    assert spun["url"] == "https://crown.example/c6" and 0.5 < spun["similarity"] < 1
+    assert store.near_duplicates("too short") == []
     rows = list(store.iter_copies())
     assert {(r["site"], r["original_site"]) for r in rows} == {
         ("copier.example", "origin.example"),
