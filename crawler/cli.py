@@ -137,8 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade.set_defaults(func=cmd_db_upgrade)
     reclaim = db_sub.add_parser(
         "reclaim",
-        help="re-read claims from the stored bodies (after an upgrade of the rules) and "
-        "recompute every verdict, without crawling",
+        help="re-derive near-duplicate clusters and claims from the stored bodies (after an "
+        "upgrade of the rules) and recompute every verdict, without crawling",
     )
     reclaim.add_argument("--db", help=db_help)
     reclaim.set_defaults(func=cmd_db_reclaim)
@@ -447,6 +447,7 @@ def cmd_db_reclaim(args: argparse.Namespace) -> int:
 
     count, seasons = 0, set[int]()
     with _store(args.db, migrate=True) as store:
+        copies = store.recluster()  # first: the verdicts count a cluster as one source
         rows = store.iter_claim_inputs()
         while batch := list(itertools.islice(rows, RECLAIM_BATCH)):
             answers = []
@@ -460,7 +461,9 @@ def cmd_db_reclaim(args: argparse.Namespace) -> int:
             seasons |= store.replace_claims(answers)
             count += len(answers)
     print(
-        f"re-read the claims of {count} articles; {len(seasons)} season verdicts", file=sys.stderr
+        f"re-read the claims of {count} articles; {len(seasons)} season verdicts; "
+        f"{copies} near-duplicate copies",
+        file=sys.stderr,
     )
     return 0
 

@@ -711,6 +711,31 @@ class Store:
             for row in s.execute(query.execution_options(yield_per=CHUNK)):
                 yield dict(row._mapping)
 
+    def recluster(self, batch: int = CHUNK) -> int:
+        """Fingerprint every stored body again and rebuild the near-duplicate clusters from
+        scratch, oldest article first (after a change to crawler.extract.neardup, or on a
+        database from before migration 0004). Returns the number of copies found."""
+        with self._session.begin() as s:
+            s.execute(delete(ArticleBand))
+            s.execute(update(Article).values(copy_of_id=None, copy_similarity=None))
+            ids = s.scalars(
+                select(Article.id).order_by(
+                    Article.published.asc().nulls_last(), Article.first_seen, Article.id
+                )
+            ).all()
+        result = SaveResult()
+        for start in range(0, len(ids), batch):
+            chunk = ids[start : start + batch]
+            with self._session.begin() as s:
+                articles = {
+                    a.id: a for a in s.scalars(select(Article).where(Article.id.in_(chunk)))
+                }
+                for article_id in chunk:  # in age order: an original is placed before its copies
+                    article = articles[article_id]
+                    found = fingerprint(article.body)
+                    self._cluster(s, article, found.to_bytes() if found else None, result)
+        return result.copies
+
     def replace_claims(
         self, batch: Sequence[tuple[int, int, list[ClaimData], ClaimSummary | None]]
     ) -> set[int]:

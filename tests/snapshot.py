@@ -22,6 +22,7 @@ def snapshot(db_url: str) -> dict[str, Any]:
                 a["body"],
                 tuple(a["duplicate_urls"]),
                 tuple((x["url"], x["anchor"]) for x in a["also_read"]),
+                a["copy_of"],
             )
             for a in store.iter_articles(Filters(include_all=True))
         )

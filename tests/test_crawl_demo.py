@@ -18,7 +18,7 @@ from crawler.extract.urls import normalize_url
 from demo.build_site import load_posts
 from demo.manifest import must_contain, must_not_contain, related_rows
 from storage import Store
-from storage.models import ArticleSeason, Claim
+from storage.models import Article, ArticleBand, ArticleSeason, Claim
 from storage.repo import Filters
 from tests.conftest import FAST, ROOT, seasonnews
 from tests.snapshot import snapshot
@@ -258,10 +258,12 @@ def test_reclaim_rederives_the_same_claims_and_verdicts(crawled, tmp_path) -> No
     with store.engine.begin() as conn:  # wipe what the crawl derived
         conn.execute(delete(Claim))
         conn.execute(update(ArticleSeason).values(status=None, release_date=None))
+        conn.execute(delete(ArticleBand))
+        conn.execute(update(Article).values(fingerprint=None, copy_of_id=None))
     store.close()
     assert snapshot(db) != snapshot(crawled)
     result = seasonnews("db", "reclaim", "--db", db)
-    assert "re-read the claims of" in result.stderr
+    assert "re-read the claims of" in result.stderr and "1 near-duplicate copies" in result.stderr
     assert snapshot(db) == snapshot(crawled)
 
 
