@@ -34,6 +34,7 @@ cap) - then the ratio of the median check time between the largest and the small
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -118,7 +119,7 @@ def load_sentences(data: Path) -> list[str]:
 
 
 def _init(pool: list[str], seed: int) -> None:
-    global _SEED  # noqa: PLW0603 - worker state set once by the pool initializer
+    global _SEED
     _POOL[:] = pool
     _SEED = seed
 
@@ -197,4 +198,352 @@ def make_filler(index: int) -> Filler:
 # --------------------------------------------------------------------------- databases
 
 
-@contextmanager_type = None  # placeholder removed below
+@contextlib.contextmanager
+def fresh_database(db: str, size: int, folder: Path) -> Iterator[str]:
+    """URL of an empty database for one size: a SQLite file in ``folder``, or a database
+    ``seasonnews_bench_<pid>_<size>`` created on the server of ``db`` and dropped afterwards."""
+    if db == "sqlite":
+        path = folder / f"scale_{size}.db"
+        try:
+            yield f"sqlite:///{path}"
+        finally:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return
+    server = make_url(db)
+    name = f"seasonnews_bench_{os.getpid()}_{size}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        try:
+            yield server.set(database=name).render_as_string(hide_password=False)
+        finally:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        admin.dispose()
+
+
+def database_bytes(engine: Engine) -> int:
+    """Size of the database on disk (SQLite: the file after a WAL checkpoint)."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            database = engine.url.database or ""
+            return sum(
+                Path(f"{database}{suffix}").stat().st_size
+                for suffix in ("", "-wal")
+                if Path(f"{database}{suffix}").exists()
+            )
+        return int(conn.scalar(text("SELECT pg_database_size(current_database())")) or 0)
+
+
+def _batched(items: Iterator[Filler], size: int) -> Iterator[list[Filler]]:
+    batch: list[Filler] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _article_row(item: Filler) -> dict[str, object]:
+    site = f"site{item.index % SITES}.example"
+    url = f"https://{site}/news/article-{item.index}/"
+    return {
+        "id": item.index + 1,
+        "canonical_url": url,
+        "url": url,
+        "site": site,
+        "body": item.body,
+        "body_hash": hashlib.sha256(item.body.encode()).hexdigest(),
+        "first_seen": SEEN + timedelta(seconds=item.index),
+        "last_seen": SEEN + timedelta(seconds=item.index),
+        "categories": [],
+        "tags": [],
+        "variant": False,
+        "fingerprint": item.data,
+        "copy_of_id": None if item.copy_of is None else item.copy_of + 1,
+        "copy_similarity": item.copy_similarity,
+    }
+
+
+@dataclass(slots=True)
+class FillStats:
+    seconds: float = 0.0
+    planted: int = 0
+    planted_kept: int = 0
+    band_rows: int = 0
+
+
+def fill(store: Store, size: int, workers: int, pool: list[str], seed: int) -> FillStats:
+    """Bulk-insert ``size`` filler articles with their URLs and band keys."""
+    stats = FillStats()
+    start = time.perf_counter()
+    articles, urls, bands = Article.__table__, ArticleUrl.__table__, ArticleBand.__table__
+    with multiprocessing.get_context("fork").Pool(
+        workers, initializer=_init, initargs=(pool, seed)
+    ) as procs:
+        made = procs.imap(make_filler, range(size), chunksize=250)
+        conn = store.engine.connect()
+        try:
+            trans = conn.begin()
+            done = 0
+            for chunk in _batched(made, CHUNK_ARTICLES):
+                rows = [_article_row(item) for item in chunk]
+                conn.execute(articles.insert(), rows)
+                conn.execute(
+                    urls.insert(),
+                    [
+                        {"url": r["url"], "article_id": r["id"], "first_seen": r["first_seen"]}
+                        for r in rows
+                    ],
+                )
+                band_rows = [
+                    {"band": band, "article_id": item.index + 1}
+                    for item in chunk
+                    for band in set(item.bands)
+                ]
+                conn.execute(bands.insert(), band_rows)
+                stats.band_rows += len(band_rows)
+                stats.planted += sum(is_planted(item.index) for item in chunk)
+                stats.planted_kept += sum(item.copy_of is not None for item in chunk)
+                done += len(chunk)
+                if done % COMMIT_EVERY == 0:
+                    trans.commit()
+                    trans = conn.begin()
+                print(f"  filled {done:,}/{size:,}", end="\r", file=sys.stderr, flush=True)
+            trans.commit()
+            if store.engine.dialect.name == "postgresql":
+                conn.exec_driver_sql("ANALYZE")
+                conn.commit()
+        finally:
+            conn.close()
+    stats.seconds = time.perf_counter() - start
+    print(file=sys.stderr)
+    return stats
+
+
+# --------------------------------------------------------------------------- probes
+
+
+@dataclass(slots=True)
+class Probe:
+    kind: str  # "copy:<operator>" or "fresh"
+    body: str
+    fingerprint: neardup.Fingerprint
+    expected: int | None  # article id of the stored original (copy probes)
+
+
+def make_probes(size: int, count: int, seed: int) -> list[Probe]:
+    """Half rewrites of stored original filler articles, half fresh bodies."""
+    rng = random.Random(seed * 31 + size)
+    probes: list[Probe] = []
+    key = 0
+    while len(probes) < count:
+        key += 1
+        if len(probes) % 2 == 0:
+            source = rng.randrange(size)
+            if is_planted(source):
+                continue
+            operator, body = rewrite(base_text(source), FRESH_OFFSET + size + key)
+            kind, expected = f"copy:{operator}", source + 1
+        else:
+            body = base_text(FRESH_OFFSET + size * 10 + key)
+            kind, expected = "fresh", None
+        found = neardup.fingerprint(body)
+        if found is not None:
+            probes.append(Probe(kind, body, found, expected))
+    return probes
+
+
+@dataclass(slots=True)
+class Result:
+    size: int
+    fill: FillStats
+    db_bytes: int
+    check_passes: list[list[float]] = field(default_factory=list)  # seconds per probe, per pass
+    save_per_article: list[float] = field(default_factory=list)  # seconds, one per batch
+    candidates: list[int] = field(default_factory=list)
+    copies_expected: int = 0
+    check_found: int = 0
+    fresh_matched: int = 0
+    save_found: int = 0
+    save_copies: int = 0
+    missed: dict[str, int] = field(default_factory=dict)
+
+
+def time_checks(store: Store, probes: Sequence[Probe], result: Result, repeat: int) -> None:
+    """Time ``near_duplicates`` per probe (``repeat`` passes) and check what it finds."""
+    warm = [neardup.fingerprint(base_text(FRESH_OFFSET * 2 + i)) for i in range(WARMUP)]
+    with Session(store.engine) as s:
+        for found in warm:
+            if found is not None:
+                near_duplicates(s, found)
+        for _ in range(repeat):
+            times = []
+            for probe in probes:
+                start = time.perf_counter()
+                near_duplicates(s, probe.fingerprint)
+                times.append(time.perf_counter() - start)
+            result.check_passes.append(times)
+        for probe in probes:
+            closest = near_duplicates(s, probe.fingerprint)
+            result.candidates.append(
+                s.scalar(
+                    select(func.count(func.distinct(ArticleBand.article_id))).where(
+                        ArticleBand.band.in_(probe.fingerprint.bands())
+                    )
+                )
+                or 0
+            )
+            if probe.expected is None:
+                result.fresh_matched += bool(closest)
+                continue
+            result.copies_expected += 1
+            if probe.expected in closest:
+                result.check_found += 1
+            else:
+                operator = probe.kind.split(":", 1)[1]
+                result.missed[operator] = result.missed.get(operator, 0) + 1
+
+
+def time_saves(store: Store, probes: Sequence[Probe], result: Result) -> None:
+    """``Store.save`` the probes in batches of ``BATCH`` and check the copies it assigned."""
+    records = []
+    for k, probe in enumerate(probes):
+        url = f"https://probe{k % 7}.example/season-news/probe-{result.size}-{k}/"
+        records.append(
+            ArticleRecord(
+                url=url,
+                canonical_url=url,
+                site=f"probe{k % 7}.example",
+                body=probe.body,
+                body_hash=hashlib.sha256(probe.body.encode()).hexdigest(),
+                seen_at=SEEN + timedelta(days=400, seconds=k),
+                title=f"Probe {k}",
+                fingerprint=probe.fingerprint.to_bytes(),
+            )
+        )
+    for i in range(0, len(records), BATCH):
+        batch = records[i : i + BATCH]
+        start = time.perf_counter()
+        saved = store.save(batch)
+        result.save_per_article.append((time.perf_counter() - start) / len(batch))
+        result.save_copies += saved.copies
+    urls = [r.canonical_url for r in records]
+    with Session(store.engine) as s:
+        copy_of = dict(
+            s.execute(
+                select(Article.canonical_url, Article.copy_of_id).where(
+                    Article.canonical_url.in_(urls)
+                )
+            ).all()
+        )
+    result.save_found = sum(
+        1
+        for probe, record in zip(probes, records, strict=True)
+        if probe.expected is not None and copy_of.get(record.canonical_url) == probe.expected
+    )
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f}"
+
+
+def _p95(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+def report(results: Sequence[Result], probes: int) -> None:
+    print()
+    print(
+        "| stored | fill s | DB MB | check ms median | p95 | mean | per-pass medians "
+        "| save ms/article median | mean | copies found check / save | fresh matched "
+        "| candidates mean / max | at cap |"
+    )
+    print("| " + " | ".join(["---"] * 13) + " |")
+    for r in results:
+        times = [t for times in r.check_passes for t in times]
+        passes = ", ".join(_ms(statistics.median(p)) for p in r.check_passes)
+        capped = sum(c > MAX_CANDIDATES for c in r.candidates)
+        print(
+            f"| {r.size:,} | {r.fill.seconds:.0f} | {r.db_bytes / 1e6:.0f} "
+            f"| {_ms(statistics.median(times))} | {_ms(_p95(times))} "
+            f"| {_ms(statistics.mean(times))} | {passes} "
+            f"| {_ms(statistics.median(r.save_per_article))} "
+            f"| {_ms(statistics.mean(r.save_per_article))} "
+            f"| {r.check_found}/{r.copies_expected} / {r.save_found}/{r.copies_expected} "
+            f"| {r.fresh_matched}/{probes - r.copies_expected} "
+            f"| {statistics.mean(r.candidates):.2f} / {max(r.candidates)} | {capped} |"
+        )
+    for r in results:
+        print(
+            f"{r.size:,}: {r.fill.band_rows:,} band rows; planted filler copies "
+            f"{r.fill.planted_kept}/{r.fill.planted} stored as copies; save counted "
+            f"{r.save_copies} copies; missed copy probes by operator: {r.missed or 'none'}"
+        )
+    if len(results) > 1:
+        small, large = results[0], results[-1]
+        a = statistics.median(t for p in small.check_passes for t in p)
+        b = statistics.median(t for p in large.check_passes for t in p)
+        sa = statistics.median(small.save_per_article)
+        sb = statistics.median(large.save_per_article)
+        print(
+            f"median check time {large.size:,} / {small.size:,}: {b / a:.2f} "
+            f"({_ms(b)} / {_ms(a)} ms); save: {sb / sa:.2f}"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,200000", help="stored articles, comma-separated")
+    parser.add_argument("--probes", type=int, default=500, help="new articles checked per size")
+    parser.add_argument("--db", default="sqlite", help="sqlite, or a PostgreSQL server URL")
+    parser.add_argument("--data", help="AEB folder (default: ../shared/data/aeb)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes over the probes")
+    parser.add_argument("--workers", type=int, default=max(1, min(2, os.cpu_count() or 1)))
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    pool = load_sentences(resolve_data_dir(args.data))
+    _init(pool, args.seed)
+    print(
+        f"{len(pool):,} sentences; sizes {sizes}; {args.probes} probes; db {args.db}; "
+        f"{args.workers} workers; {args.repeat} timed passes",
+        flush=True,
+    )
+    results = []
+    with tempfile.TemporaryDirectory(prefix="neardup_scale_") as folder:
+        for size in sizes:
+            with fresh_database(args.db, size, Path(folder)) as url:
+                store = Store(url)
+                try:
+                    store.upgrade()
+                    stats = fill(store, size, args.workers, pool, args.seed)
+                    result = Result(size, stats, database_bytes(store.engine))
+                    print(
+                        f"{size:,}: filled in {stats.seconds:.1f} s, "
+                        f"{result.db_bytes / 1e6:.0f} MB",
+                        flush=True,
+                    )
+                    probes = make_probes(size, args.probes, args.seed)
+                    time_checks(store, probes, result, args.repeat)
+                    time_saves(store, probes, result)
+                    results.append(result)
+                    report([result], args.probes)
+                finally:
+                    store.close()
+    report(results, args.probes)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -45,6 +45,10 @@ class Journal:
             " callback TEXT NOT NULL, depth INTEGER NOT NULL, done INTEGER NOT NULL DEFAULT 0)"
         )
         self._db.execute("CREATE INDEX IF NOT EXISTS ix_requests_url ON requests (url)")
+        if self._db.execute("SELECT 1 FROM requests WHERE done = 0 LIMIT 1").fetchone() is None:
+            # The last crawl with this folder finished its work: this one is a new crawl (a
+            # scheduled job may reuse one folder), not a resume with nothing left to do.
+            self._db.execute("DELETE FROM requests")
         self.seen.update(fp for (fp,) in self._db.execute("SELECT fp FROM requests"))
         self.resumed = bool(self.seen)
         self._db.execute("BEGIN")

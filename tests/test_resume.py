@@ -8,8 +8,11 @@ import sys
 import time
 from pathlib import Path
 
+from scrapy import Request
 from sqlalchemy import create_engine, text
 
+from crawler.frontier import Journal
+from storage import Store
 from tests.conftest import FAST, ROOT, seasonnews
 from tests.snapshot import snapshot
 
@@ -56,6 +59,25 @@ def test_sigkill_then_resume_matches_uninterrupted_crawl(demo_sites, tmp_path) -
 
     seasonnews("crawl", *start, "--db", killed, "--jobdir", jobdir, *FAST)
     assert snapshot(killed) == expected
-    # A third run on the finished job folder has nothing left to do and changes nothing.
+    # A third run on the finished job folder (a daily job reusing it) is a new crawl, not an
+    # empty resume: it reads the start pages again, and on an unchanged site changes nothing.
     seasonnews("crawl", *start, "--db", killed, "--jobdir", jobdir, *FAST)
     assert snapshot(killed) == expected
+    last = Store(killed).runs()[-1]
+    assert last["pages_fetched"] > 0 and (last["new"], last["changed"]) == (0, 0)
+
+
+def test_a_finished_journal_starts_a_new_crawl(tmp_path) -> None:
+    request = Request("http://127.0.0.1/a")
+    journal = Journal(tmp_path)
+    assert journal.add("fp-a", request) and journal.add("fp-b", Request("http://127.0.0.1/b"))
+    journal.mark_done(["http://127.0.0.1/a"])
+    journal.close()
+    resumed = Journal(tmp_path)  # killed with /b pending: resume it
+    assert resumed.resumed and resumed.pending() == [("http://127.0.0.1/b", "parse_page", 0)]
+    assert not resumed.add("fp-a", request)
+    resumed.mark_done(["http://127.0.0.1/b"])
+    resumed.close()
+    fresh = Journal(tmp_path)  # everything done: the next crawl starts over
+    assert not fresh.resumed and fresh.pending() == [] and fresh.add("fp-a", request)
+    fresh.close()
