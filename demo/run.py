@@ -23,7 +23,7 @@ def main() -> int:
     with start_servers() as sites:
         a, b = sites.base("a"), sites.base("b")
         print(f"demo sites: {a}  {b}", flush=True)
-        seasonnews(
+        crawl = (
             "crawl",
             "--url", f"{a}/",
             "--sitemap", f"{a}/robots.txt",
@@ -36,8 +36,13 @@ def main() -> int:
             "-s", "DOWNLOAD_TIMEOUT=3",
             "-s", "DOWNLOAD_MAXSIZE=1048576",
         )  # fmt: skip
+        seasonnews(*crawl)
+        print("-- the same crawl again, as tomorrow's scheduled run would be:", flush=True)
+        seasonnews(*crawl)
+    seasonnews("runs", "--db", DB)
+    seasonnews("copies", "--db", DB)
     OUT.mkdir(parents=True, exist_ok=True)
-    for what in ("articles", "seasons", "links", "claims"):
+    for what in ("articles", "seasons", "links", "claims", "copies", "changes"):
         for fmt in ("csv", "json"):
             seasonnews(
                 "export",
