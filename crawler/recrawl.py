@@ -130,18 +130,12 @@ def url_key(url: str) -> str | None:
         return None
 
 
-class RecrawlPolicyMiddleware:
-    """Spider middleware: drops requests for known article pages that are not due."""
+class KnownPagesUser:
+    """Base of the crawl components that read what the database knows about article URLs."""
 
     def __init__(self, crawler: Crawler) -> None:
-        if not crawler.settings.getbool("SEASONNEWS_RECRAWL"):
-            raise NotConfigured("SEASONNEWS_RECRAWL is off")
         self.crawler = crawler
-        self.policy = Policy.from_settings(crawler.settings)
         self.known: dict[str, KnownPage] = {}
-        self.skipped: dict[str, str] = {}
-        """Known URLs skipped so far -> why; listed again without a lastmod they stay skipped,
-        with one (another sitemap) they are judged again."""
         crawler.signals.connect(self._load, signal=signals.spider_opened)
 
     @classmethod
@@ -150,6 +144,25 @@ class RecrawlPolicyMiddleware:
 
     async def _load(self) -> None:
         self.known = await known_pages(self.crawler)
+
+    def known_page(self, url: str) -> tuple[str, KnownPage] | None:
+        """(storage key, what is known) of a URL that served a stored article, else None."""
+        key = url_key(url)
+        page = self.known.get(key) if key else None
+        return (key, page) if key and page else None
+
+
+class RecrawlPolicyMiddleware(KnownPagesUser):
+    """Spider middleware: drops requests for known article pages that are not due."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        if not crawler.settings.getbool("SEASONNEWS_RECRAWL"):
+            raise NotConfigured("SEASONNEWS_RECRAWL is off")
+        super().__init__(crawler)
+        self.policy = Policy.from_settings(crawler.settings)
+        self.skipped: dict[str, str] = {}
+        """Known URLs skipped so far -> why; listed again without a lastmod they stay skipped,
+        with one (another sitemap) they are judged again."""
 
     async def process_spider_output(
         self, response: Response, result: AsyncIterator[Any]
@@ -161,10 +174,10 @@ class RecrawlPolicyMiddleware:
             yield output
 
     def _skip(self, request: Request, now: datetime) -> bool:
-        key = url_key(request.url)
-        page = self.known.get(key) if key else None
-        if page is None or key is None:
+        found = self.known_page(request.url)
+        if found is None:
             return False
+        key, page = found
         lastmod = request.meta.get("lastmod")
         before = self.skipped.get(key)
         if before and not lastmod:  # listed again (a link, a feed), nothing new to judge

@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from demo.server import DemoSites, start_servers
+from storage import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,6 +64,15 @@ def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     with engine.begin() as conn:  # empty it for the next test
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
+
+
+@pytest.fixture
+def store(any_db_url: str) -> Iterator[Store]:
+    """A migrated Store on a fresh database, SQLite and PostgreSQL."""
+    s = Store(any_db_url)
+    s.upgrade()
+    yield s
+    s.close()
 
 
 # Fast, still polite to our own local server: no delay, short timeouts, small size limit.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timedelta
 
-import pytest
 from sqlalchemy import func, select
 
 from crawler.extract.neardup import fingerprint
@@ -34,23 +33,16 @@ contract publicly. Fans have also asked for more of the resurrection plant and i
 the northern border villages, which the special only began to explain.
 """
 
-COPY = """\
-Are you waiting for more zombies in Joseon? Here is everything we know so far.
-
-Ju Ji-hoon and Bae Doona are both expected to return, although neither actor has signed a new
-contract publicly. Fans have also asked for more of the resurrection plant and its origins in
-the northern border villages, which the special only began to explain.
-
-Netflix has not yet confirmed whether Kingdom will return for a third season, but the cast and
-crew have dropped plenty of hints over the last few months. Director Kim Seong-hun told a Korean
-newspaper that the story of the crown prince is far from over and that the writers already have
-an outline for the next chapter.
-
-Filming for the second season wrapped in the spring of 2019 and the episodes reached the service
-a year later, so if production started this winter we would expect new episodes around the end
-of next year at the earliest. The special episode Ashin of the North was meant as a bridge
-between the seasons and introduced a new villain played by Jun Ji-hyun.
-"""
+# A rewrite: a new intro, then the original's paragraphs in another order.
+_PARAGRAPHS = ORIGINAL.split("\n\n")
+COPY = "\n\n".join(
+    [
+        "Are you waiting for more zombies in Joseon? Here is everything we know so far.",
+        _PARAGRAPHS[2].rstrip(),
+        _PARAGRAPHS[0],
+        _PARAGRAPHS[1],
+    ]
+)
 
 OTHER = """\
 The Crown will end with its sixth series, Netflix confirmed, and the final episodes will cover
@@ -80,14 +72,6 @@ def record(url: str, body: str, published: str | None, **kw: object) -> ArticleR
         fingerprint=found.to_bytes() if found else None,
         **kw,  # type: ignore[arg-type]
     )
-
-
-@pytest.fixture
-def store(any_db_url: str):
-    s = Store(any_db_url)
-    s.upgrade()
-    yield s
-    s.close()
 
 
 def _copies(store: Store) -> dict[str, str | None]:
@@ -148,7 +132,7 @@ def test_copies_count_once_in_the_verdict(store: Store) -> None:
 
 def test_two_clusters_merge_under_the_earliest(store: Store) -> None:
     # Two unrelated-looking halves, each copied; then an article carrying both joins them.
-    first, second = ORIGINAL.split("\n\n")[0], ORIGINAL.split("\n\n", 1)[1]
+    first, second = _PARAGRAPHS[0], "\n\n".join(_PARAGRAPHS[1:])
     store.save(
         [
             record("https://a.example/1", first * 3, "2024-01-05"),

@@ -24,14 +24,6 @@ with crawl_lock(store.engine):
 """
 
 
-@pytest.fixture
-def store(any_db_url: str):
-    s = Store(any_db_url)
-    s.upgrade()
-    yield s
-    s.close()
-
-
 def test_second_crawl_refuses_with_one_line(db_url: str, demo_sites) -> None:
     store = Store(db_url)
     store.upgrade()

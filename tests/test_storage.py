@@ -32,14 +32,6 @@ def record(url: str, **kw: object) -> ArticleRecord:
     return ArticleRecord(**base)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def store(any_db_url: str):
-    s = Store(any_db_url)
-    s.upgrade()
-    yield s
-    s.close()
-
-
 def test_upgrade_creates_schema_and_is_repeatable(store: Store) -> None:
     store.upgrade()
     tables = set(inspect(store.engine).get_table_names())

@@ -63,14 +63,6 @@ DATE_CLAIM = Claim("release_date", "2099-03-10", "Season 2 premieres on March 10
 CAST = Claim("cast", "Park Ji-hu as Nam On-jo", "Park Ji-hu as Nam On-jo", note="returning")
 
 
-@pytest.fixture
-def store(any_db_url: str):
-    s = Store(any_db_url)
-    s.upgrade()
-    yield s
-    s.close()
-
-
 def test_claims_and_verdict_are_stored_and_exported(store: Store) -> None:
     store.save(
         [
