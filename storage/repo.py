@@ -3,28 +3,32 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    CompoundSelect,
     DateTime,
     Integer,
     Select,
     String,
+    bindparam,
     column,
     delete,
     func,
     inspect,
     select,
     table,
+    union_all,
     update,
 )
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from crawler.extract.neardup import THRESHOLD, Fingerprint, fingerprint, similarity
+from crawler.extract.neardup import BANDS, THRESHOLD, Fingerprint, fingerprint, similarity
 from storage import shows as identity
 from storage.db import DatabaseError, describe, make_engine, resolve_db_url, safe_url, upgrade
 from storage.identity import best_match
@@ -97,8 +101,11 @@ SITE_COPIES = table(
     column("last_copy_seen", DateTime),
 )
 """The view of which sites copy which (migration 0004)."""
-MAX_CANDIDATES = 200
-"""Most near-duplicate candidates compared per article (the LSH buckets are small)."""
+CROWDED_BAND = 100
+"""A band key shared by more stored articles than this is boilerplate: skipped as evidence."""
+INDEX_SIMILARITY = 0.8
+"""A copy at least this close to its cluster is not indexed itself: new copies find the
+cluster through its original, and a viral article's band keys do not become crowded."""
 GONE_STATUSES = (404, 410)
 """An article URL answering these is gone: the article is marked, never deleted."""
 
@@ -468,11 +475,11 @@ class Store:
 
     @staticmethod
     def _cluster(s: Session, article: Article, data: bytes | None, result: SaveResult) -> None:
-        """Index the article's fingerprint and put it in its near-duplicate cluster.
+        """Put the article in its near-duplicate cluster and index its fingerprint.
 
-        Candidates come from the LSH band index (a few rows whatever the database size); the
-        cluster's original is its earliest published member (else the earliest seen), and every
-        copy points at it directly.
+        Candidates come from the LSH band index (`near_duplicates`); the cluster's original is
+        its earliest published member (else the earliest seen), and every copy points at it
+        directly. A near-exact copy is not indexed (INDEX_SIMILARITY).
         """
         s.execute(delete(ArticleBand).where(ArticleBand.article_id == article.id))
         article.fingerprint = data
@@ -480,14 +487,20 @@ class Store:
         if data is None:
             return
         mine = Fingerprint.from_bytes(data)
-        bands = mine.bands()
-        s.execute(
-            ArticleBand.__table__.insert(),
-            [{"band": band, "article_id": article.id} for band in set(bands)],
-        )
         closest = near_duplicates(s, mine, exclude=article.id)
-        if not closest:
-            return
+        if closest:
+            Store._join_cluster(s, article, closest, result)
+        if (article.copy_similarity or 0.0) < INDEX_SIMILARITY:
+            s.execute(
+                ArticleBand.__table__.insert(),
+                [{"band": band, "article_id": article.id} for band in set(mine.bands())],
+            )
+
+    @staticmethod
+    def _join_cluster(
+        s: Session, article: Article, closest: dict[int, float], result: SaveResult
+    ) -> None:
+        """Join (and merge) the clusters an article is a near-duplicate of, under the earliest."""
         members = s.execute(
             select(Article.id, Article.published, Article.first_seen).where(
                 Article.id.in_([*closest, article.id])
@@ -1152,15 +1165,28 @@ def near_duplicates(
     s: Session, fingerprint: Fingerprint, exclude: int | None = None
 ) -> dict[int, float]:
     """The clusters a body is a near-duplicate of: cluster original id -> best similarity to
-    one of its members. Candidates are the articles sharing an LSH band key (an index look-up
-    per band, whatever the database size), then checked on their signatures."""
-    candidates = (
-        select(ArticleBand.article_id)
-        .where(ArticleBand.band.in_(fingerprint.bands()), ArticleBand.article_id != exclude)
-        .distinct()
-        .limit(MAX_CANDIDATES)
-    )
+    one of its members.
+
+    Candidates are the articles sharing an LSH band key: one bounded index look-up per band
+    (at most CROWDED_BAND + 1 rows), whatever the database size. A key shared by more than
+    CROWDED_BAND articles is made of boilerplate (a site template's intro, a stock closing line),
+    not evidence of copying, and is skipped: otherwise its bucket, and the check's cost, would
+    grow with the database. Candidates are then checked on their signatures.
+    """
+    params = {f"b{i}": band for i, band in enumerate(fingerprint.bands())}
+    buckets: dict[int, set[int]] = {}
+    for band, other in s.execute(_band_lookup(), {**params, "k": CROWDED_BAND + 1}):
+        buckets.setdefault(band, set()).add(other)
+    candidates = {
+        other
+        for members in buckets.values()
+        if len(members) <= CROWDED_BAND
+        for other in members
+        if other != exclude
+    }
     closest: dict[int, float] = {}
+    if not candidates:
+        return closest
     for other, other_data, original in s.execute(
         select(Article.id, Article.fingerprint, Article.copy_of_id).where(
             Article.id.in_(candidates)
@@ -1173,6 +1199,19 @@ def near_duplicates(
             root = original or other
             closest[root] = max(score, closest.get(root, 0.0))
     return closest
+
+
+@functools.cache
+def _band_lookup() -> CompoundSelect[Any]:
+    """Every band key's articles, at most `:k` per key, in one statement built once."""
+    per_band = [
+        select(ArticleBand.band, ArticleBand.article_id)
+        .where(ArticleBand.band == bindparam(f"b{i}"))
+        .limit(bindparam("k"))
+        .subquery(f"band{i}")
+        for i in range(BANDS)
+    ]
+    return union_all(*(select(band.c.band, band.c.article_id) for band in per_band))
 
 
 SAME_CONTENT_FIELDS = (

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from crawler.extract.neardup import fingerprint
 from crawler.extract.seasons import show_key
 from crawler.extract.types import Claim, ClaimSummary
-from storage import Store
-from storage.models import ArticleBand, ArticleVersion
+from storage import Store, repo
+from storage.models import Article, ArticleBand, ArticleVersion
 from storage.records import ArticleRecord, SeasonRef
 from storage.repo import Filters
 
@@ -219,3 +219,49 @@ def test_a_page_now_about_another_season_records_it(store: Store) -> None:
     assert [(c["field"], c["old"], c["new"]) for c in store.iter_changes()] == [
         ("season", "Kingdom season 3", "Kingdom season 4")
     ]
+
+
+def test_near_exact_copies_are_not_indexed_but_later_copies_still_find_the_cluster(
+    store: Store,
+) -> None:
+    store.save([record("https://origin.example/k3", ORIGINAL, "2024-01-10")])
+    store.save([record("https://mirror.example/k3", ORIGINAL + "\nShare this article.", None)])
+    store.save([record("https://copier.example/k3", COPY, None)])
+    copies = _copies(store)
+    assert copies["https://mirror.example/k3"] == "https://origin.example/k3"
+    assert copies["https://copier.example/k3"] == "https://origin.example/k3"
+    with store.engine.connect() as conn:
+        indexed = {
+            url
+            for (url,) in conn.execute(
+                select(Article.canonical_url).where(Article.id.in_(select(ArticleBand.article_id)))
+            )
+        }
+    close = {c["url"] for c in store.iter_copies() if c["similarity"] >= repo.INDEX_SIMILARITY}
+    assert "https://mirror.example/k3" in close
+    assert indexed == set(copies) - close and "https://origin.example/k3" in indexed
+
+
+def test_band_keys_shared_by_too_many_articles_are_skipped(store: Store, monkeypatch) -> None:
+    store.save(
+        [
+            record("https://origin.example/k3", ORIGINAL, "2024-01-10"),
+            record("https://crown.example/1", OTHER, None),
+            record("https://crown.example/2", OTHER + "\nMore to come.", None),
+        ]
+    )
+    with store.engine.begin() as conn:  # every band key of the original is now shared by 3
+        ids = dict(conn.execute(select(Article.canonical_url, Article.id)).all())
+        bands = fingerprint(ORIGINAL).bands()  # type: ignore[union-attr]
+        conn.execute(
+            ArticleBand.__table__.insert(),
+            [
+                {"band": band, "article_id": ids[url]}
+                for band in set(bands)
+                for url in ("https://crown.example/1", "https://crown.example/2")
+            ],
+        )
+    monkeypatch.setattr(repo, "CROWDED_BAND", 3)
+    assert [m["url"] for m in store.near_duplicates(ORIGINAL)] == ["https://origin.example/k3"]
+    monkeypatch.setattr(repo, "CROWDED_BAND", 2)  # now every key is boilerplate
+    assert store.near_duplicates(ORIGINAL) == []
