@@ -1,12 +1,15 @@
 """Cost of the near-duplicate check against the size of the database (storage/repo.py).
 
 Run with ``python -m bench.neardup_scale [--sizes 10000,200000] [--probes 500] [--db sqlite|URL]
-[--seed N] [--workers N] [--keep]``.
+[--repeat 3] [--no-shared-lines] [--seed N] [--workers N] [--data DIR]`` (about 2 minutes for
+the default sizes on 2 cores; ``--db postgresql+psycopg://user@host:5432/any`` creates and drops
+a database ``seasonnews_bench_<pid>_<size>`` on that server).
 
 For each size N, a fresh database (a SQLite file in a temporary folder, or a fresh database on
 the PostgreSQL server of ``--db``) gets the real schema (``Store.upgrade``) and N stored
 articles, bulk-inserted with SQLAlchemy Core (``articles`` with their fingerprints,
-``article_urls`` and the 42 ``article_bands`` rows per article, as ``Store.save`` writes them).
+``article_urls`` and the 42 ``article_bands`` rows per indexed article, as ``Store.save`` writes
+them).
 
 Filler bodies are synthetic season-news articles: 15-25 sentences drawn from the ~6,000
 sentences of the 181 real AEB bodies, in paragraphs of 2-4 sentences, most with a short
@@ -14,21 +17,26 @@ boilerplate line or two that real sites repeat ("Stay tuned for more updates."),
 a site template (the season-news intro and outro of ``bench.neardup_eval``, for one of 40 shows
 and season 1-6), so that some band buckets are shared as in real data. 1% of the filler is a
 rewrite (``bench.neardup_eval.ALL_OPERATORS``) of an earlier filler article and is stored as its
-copy when the signatures agree.
+copy when the signatures agree; like ``Store._cluster``, a copy at least ``INDEX_SIMILARITY``
+close to its original gets no band rows.
 
 Then ``--probes`` new articles, half rewrites of stored (original) filler articles and half fresh
 synthetic bodies, are checked:
 
 - ``check``: the module function ``storage.repo.near_duplicates(session, fingerprint)`` alone
-  (band keys, the candidate look-up on the ``article_bands`` primary key, the signature
+  (the 42 band look-ups of at most ``CROWDED_BAND + 1`` rows in one statement, the signature
   comparisons), timed per article after a short untimed warm-up;
 - ``save``: ``Store.save`` of the same probes as real ``ArticleRecord``s in batches of 50 (the
   whole write path, the check included), timed per batch and divided by 50.
 
-Printed per size: fill time, database size, check ms/article (median, p95, mean), save
-ms/article, rewritten copies found / expected (check and save), fresh probes with a match, and
-the candidates per probe (distinct articles sharing a band key, before the ``MAX_CANDIDATES``
-cap) - then the ratio of the median check time between the largest and the smallest size.
+Printed per size: fill time, database size, check ms/article (median, p95, mean, and the median
+of each of the ``--repeat`` passes), save ms/article, rewritten copies found / expected (check and
+save), fresh probes with a match, the candidates compared per probe and the crowded band keys
+(shared by more than ``CROWDED_BAND`` stored articles) skipped per probe, counted with the same
+bucket rule as ``near_duplicates``; the missed copies whose original shared only crowded keys,
+the check time of the probes with few candidates (the index look-ups alone) - then the ratio of
+the median check time between the largest and the smallest size. ``--no-shared-lines`` leaves
+the repeated boilerplate lines out of the filler (the site templates stay).
 """
 
 from __future__ import annotations
@@ -50,7 +58,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
@@ -59,7 +67,7 @@ from bench.neardup_eval import ALL_OPERATORS, HARD_INTROS, HARD_OUTROS
 from crawler.extract import neardup
 from storage.models import Article, ArticleBand, ArticleUrl
 from storage.records import ArticleRecord
-from storage.repo import MAX_CANDIDATES, Store, near_duplicates
+from storage.repo import CROWDED_BAND, INDEX_SIMILARITY, Store, _band_lookup, near_duplicates
 
 BOILERPLATE = [
     "Stay tuned for more updates.",
@@ -99,9 +107,13 @@ COMMIT_EVERY = 50_000
 """Filler articles per transaction."""
 SEEN = datetime(2025, 1, 1)
 
+FEW = 5
+"""Probes with at most this many candidates time the look-ups alone."""
+
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
 _POOL: list[str] = []
 _SEED = 1
+_SHARED_LINES = True
 
 
 # --------------------------------------------------------------------------- synthetic bodies
@@ -118,10 +130,11 @@ def load_sentences(data: Path) -> list[str]:
     return sentences
 
 
-def _init(pool: list[str], seed: int) -> None:
-    global _SEED
+def _init(pool: list[str], seed: int, shared_lines: bool = True) -> None:
+    global _SEED, _SHARED_LINES
     _POOL[:] = pool
     _SEED = seed
+    _SHARED_LINES = shared_lines
 
 
 def base_text(index: int) -> str:
@@ -133,7 +146,9 @@ def base_text(index: int) -> str:
         take = rng.randint(2, 4)
         paras.append(" ".join(sentences[:take]))
         sentences = sentences[take:]
-    paras.extend(rng.sample(BOILERPLATE, rng.choice((0, 1, 1, 2, 2, 3))))
+    lines = rng.sample(BOILERPLATE, rng.choice((0, 1, 1, 2, 2, 3)))
+    if _SHARED_LINES:
+        paras.extend(lines)
     if rng.random() < 0.3:
         template = rng.randrange(len(HARD_INTROS) * len(HARD_OUTROS))
         show, season = rng.choice(SHOWS), rng.randint(1, 6)
@@ -180,15 +195,16 @@ def make_filler(index: int) -> Filler:
         found = neardup.fingerprint(body)
         if found is None or original is None:
             return Filler(index, body, found.to_bytes() if found else None, [])
-        score = neardup.similarity(found, original)
+        score = round(neardup.similarity(found, original), 3)
         keep = score >= neardup.THRESHOLD
+        indexed = not keep or score < INDEX_SIMILARITY  # as Store._cluster
         return Filler(
             index,
             body,
             found.to_bytes(),
-            found.bands(),
+            found.bands() if indexed else [],
             source if keep else None,
-            round(score, 3) if keep else None,
+            score if keep else None,
         )
     body = base_text(index)
     found = neardup.fingerprint(body)
@@ -276,16 +292,19 @@ class FillStats:
     seconds: float = 0.0
     planted: int = 0
     planted_kept: int = 0
+    planted_unindexed: int = 0  # copies >= INDEX_SIMILARITY: no band rows
     band_rows: int = 0
 
 
-def fill(store: Store, size: int, workers: int, pool: list[str], seed: int) -> FillStats:
+def fill(
+    store: Store, size: int, workers: int, pool: list[str], seed: int, shared_lines: bool
+) -> FillStats:
     """Bulk-insert ``size`` filler articles with their URLs and band keys."""
     stats = FillStats()
     start = time.perf_counter()
     articles, urls, bands = Article.__table__, ArticleUrl.__table__, ArticleBand.__table__
     with multiprocessing.get_context("fork").Pool(
-        workers, initializer=_init, initargs=(pool, seed)
+        workers, initializer=_init, initargs=(pool, seed, shared_lines)
     ) as procs:
         made = procs.imap(make_filler, range(size), chunksize=250)
         conn = store.engine.connect()
@@ -311,13 +330,20 @@ def fill(store: Store, size: int, workers: int, pool: list[str], seed: int) -> F
                 stats.band_rows += len(band_rows)
                 stats.planted += sum(is_planted(item.index) for item in chunk)
                 stats.planted_kept += sum(item.copy_of is not None for item in chunk)
+                stats.planted_unindexed += sum(
+                    item.copy_of is not None and not item.bands for item in chunk
+                )
                 done += len(chunk)
                 if done % COMMIT_EVERY == 0:
                     trans.commit()
                     trans = conn.begin()
                 print(f"  filled {done:,}/{size:,}", end="\r", file=sys.stderr, flush=True)
             trans.commit()
-            if store.engine.dialect.name == "postgresql":
+            if store.engine.dialect.name == "postgresql":  # explicit ids: move the sequence
+                conn.exec_driver_sql(
+                    "SELECT setval(pg_get_serial_sequence('articles', 'id'), "
+                    "(SELECT max(id) FROM articles))"
+                )
                 conn.exec_driver_sql("ANALYZE")
                 conn.commit()
         finally:
@@ -367,7 +393,11 @@ class Result:
     db_bytes: int
     check_passes: list[list[float]] = field(default_factory=list)  # seconds per probe, per pass
     save_per_article: list[float] = field(default_factory=list)  # seconds, one per batch
-    candidates: list[int] = field(default_factory=list)
+    candidates: list[int] = field(default_factory=list)  # compared, as near_duplicates
+    crowded: list[int] = field(default_factory=list)  # band keys skipped per probe
+    few_times: list[float] = field(default_factory=list)  # check seconds, <= FEW candidates
+    crowd_missed: int = 0  # copies above the threshold sharing only crowded keys
+    unshared_missed: int = 0  # copies sharing no band key with their original
     copies_expected: int = 0
     check_found: int = 0
     fresh_matched: int = 0
@@ -390,25 +420,45 @@ def time_checks(store: Store, probes: Sequence[Probe], result: Result, repeat: i
                 near_duplicates(s, probe.fingerprint)
                 times.append(time.perf_counter() - start)
             result.check_passes.append(times)
-        for probe in probes:
+        first = result.check_passes[0]
+        for probe, seconds in zip(probes, first, strict=True):
             closest = near_duplicates(s, probe.fingerprint)
-            result.candidates.append(
-                s.scalar(
-                    select(func.count(func.distinct(ArticleBand.article_id))).where(
-                        ArticleBand.band.in_(probe.fingerprint.bands())
-                    )
-                )
-                or 0
-            )
+            candidates, crowded = bucket_counts(s, probe.fingerprint)
+            result.candidates.append(len(candidates))
+            result.crowded.append(len(crowded))
+            if len(candidates) <= FEW:
+                result.few_times.append(seconds)
             if probe.expected is None:
                 result.fresh_matched += bool(closest)
                 continue
             result.copies_expected += 1
             if probe.expected in closest:
                 result.check_found += 1
-            else:
-                operator = probe.kind.split(":", 1)[1]
-                result.missed[operator] = result.missed.get(operator, 0) + 1
+                continue
+            operator = probe.kind.split(":", 1)[1]
+            result.missed[operator] = result.missed.get(operator, 0) + 1
+            stored = s.scalar(select(Article.fingerprint).where(Article.id == probe.expected))
+            if stored is None:
+                continue
+            original = neardup.Fingerprint.from_bytes(stored)
+            shared = set(original.bands()) & set(probe.fingerprint.bands())
+            if not shared:
+                result.unshared_missed += 1
+            elif shared <= crowded:
+                score = neardup.similarity(probe.fingerprint, original)
+                result.crowd_missed += score >= neardup.THRESHOLD
+
+
+def bucket_counts(s: Session, found: neardup.Fingerprint) -> tuple[set[int], set[int]]:
+    """(articles compared, crowded band keys skipped) for one fingerprint: the rows of
+    ``_band_lookup()`` read and bucketed as ``near_duplicates`` does."""
+    params = {f"b{i}": band for i, band in enumerate(found.bands())}
+    buckets: dict[int, set[int]] = {}
+    for band, other in s.execute(_band_lookup(), {**params, "k": CROWDED_BAND + 1}):
+        buckets.setdefault(band, set()).add(other)
+    crowded = {band for band, members in buckets.items() if len(members) > CROWDED_BAND}
+    candidates = {i for band, members in buckets.items() if band not in crowded for i in members}
+    return candidates, crowded
 
 
 def time_saves(store: Store, probes: Sequence[Probe], result: Result) -> None:
@@ -467,13 +517,12 @@ def report(results: Sequence[Result], probes: int) -> None:
     print(
         "| stored | fill s | DB MB | check ms median | p95 | mean | per-pass medians "
         "| save ms/article median | mean | copies found check / save | fresh matched "
-        "| candidates mean / max | at cap |"
+        "| candidates mean / max | crowded keys skipped mean / max |"
     )
     print("| " + " | ".join(["---"] * 13) + " |")
     for r in results:
         times = [t for times in r.check_passes for t in times]
         passes = ", ".join(_ms(statistics.median(p)) for p in r.check_passes)
-        capped = sum(c > MAX_CANDIDATES for c in r.candidates)
         print(
             f"| {r.size:,} | {r.fill.seconds:.0f} | {r.db_bytes / 1e6:.0f} "
             f"| {_ms(statistics.median(times))} | {_ms(_p95(times))} "
@@ -482,13 +531,21 @@ def report(results: Sequence[Result], probes: int) -> None:
             f"| {_ms(statistics.mean(r.save_per_article))} "
             f"| {r.check_found}/{r.copies_expected} / {r.save_found}/{r.copies_expected} "
             f"| {r.fresh_matched}/{probes - r.copies_expected} "
-            f"| {statistics.mean(r.candidates):.2f} / {max(r.candidates)} | {capped} |"
+            f"| {statistics.mean(r.candidates):.2f} / {max(r.candidates)} "
+            f"| {statistics.mean(r.crowded):.2f} / {max(r.crowded)} |"
         )
     for r in results:
+        with_crowded = sum(c > 0 for c in r.crowded)
         print(
             f"{r.size:,}: {r.fill.band_rows:,} band rows; planted filler copies "
-            f"{r.fill.planted_kept}/{r.fill.planted} stored as copies; save counted "
-            f"{r.save_copies} copies; missed copy probes by operator: {r.missed or 'none'}"
+            f"{r.fill.planted_kept}/{r.fill.planted} stored as copies, "
+            f"{r.fill.planted_unindexed} of them not indexed (>= {INDEX_SIMILARITY}); save "
+            f"counted {r.save_copies} copies; {with_crowded}/{len(r.crowded)} probes skip a "
+            f"crowded key (> {CROWDED_BAND}); missed copy probes by operator: "
+            f"{r.missed or 'none'}, of which {r.crowd_missed} above the threshold sharing only "
+            f"crowded keys with their original and {r.unshared_missed} sharing no key; check "
+            f"median {_ms(statistics.median(r.few_times)) if r.few_times else '-'} ms for the "
+            f"{len(r.few_times)} probes with <= {FEW} candidates"
         )
     if len(results) > 1:
         small, large = results[0], results[-1]
@@ -511,13 +568,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the probes")
     parser.add_argument("--workers", type=int, default=max(1, min(2, os.cpu_count() or 1)))
+    parser.add_argument(
+        "--no-shared-lines",
+        action="store_true",
+        help="filler without the short boilerplate lines every site repeats",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     pool = load_sentences(resolve_data_dir(args.data))
-    _init(pool, args.seed)
+    shared_lines = not args.no_shared_lines
+    _init(pool, args.seed, shared_lines)
     print(
         f"{len(pool):,} sentences; sizes {sizes}; {args.probes} probes; db {args.db}; "
-        f"{args.workers} workers; {args.repeat} timed passes",
+        f"{args.workers} workers; {args.repeat} timed passes; shared lines {shared_lines}",
         flush=True,
     )
     results = []
@@ -527,7 +590,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 store = Store(url)
                 try:
                     store.upgrade()
-                    stats = fill(store, size, args.workers, pool, args.seed)
+                    stats = fill(store, size, args.workers, pool, args.seed, shared_lines)
                     result = Result(size, stats, database_bytes(store.engine))
                     print(
                         f"{size:,}: filled in {stats.seconds:.1f} s, "
