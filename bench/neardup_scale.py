@@ -67,7 +67,7 @@ from bench.neardup_eval import ALL_OPERATORS, HARD_INTROS, HARD_OUTROS
 from crawler.extract import neardup
 from storage.models import Article, ArticleBand, ArticleUrl
 from storage.records import ArticleRecord
-from storage.repo import CROWDED_BAND, INDEX_SIMILARITY, Store, _band_lookup, near_duplicates
+from storage.repo import CROWDED_BAND, INDEX_SIMILARITY, Store, band_buckets, near_duplicates
 
 BOILERPLATE = [
     "Stay tuned for more updates.",
@@ -450,12 +450,9 @@ def time_checks(store: Store, probes: Sequence[Probe], result: Result, repeat: i
 
 
 def bucket_counts(s: Session, found: neardup.Fingerprint) -> tuple[set[int], set[int]]:
-    """(articles compared, crowded band keys skipped) for one fingerprint: the rows of
-    ``_band_lookup()`` read and bucketed as ``near_duplicates`` does."""
-    params = {f"b{i}": band for i, band in enumerate(found.bands())}
-    buckets: dict[int, set[int]] = {}
-    for band, other in s.execute(_band_lookup(), {**params, "k": CROWDED_BAND + 1}):
-        buckets.setdefault(band, set()).add(other)
+    """(articles compared, crowded band keys skipped) for one fingerprint: the buckets
+    ``near_duplicates`` reads (``band_buckets``), with the same rule."""
+    buckets = band_buckets(s, found)
     crowded = {band for band, members in buckets.items() if len(members) > CROWDED_BAND}
     candidates = {i for band, members in buckets.items() if band not in crowded for i in members}
     return candidates, crowded

@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
-    CompoundSelect,
+    BigInteger,
     DateTime,
+    Executable,
     Integer,
     Select,
     String,
@@ -22,9 +23,11 @@ from sqlalchemy import (
     inspect,
     select,
     table,
+    true,
     union_all,
     update,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
@@ -1173,13 +1176,9 @@ def near_duplicates(
     not evidence of copying, and is skipped: otherwise its bucket, and the check's cost, would
     grow with the database. Candidates are then checked on their signatures.
     """
-    params = {f"b{i}": band for i, band in enumerate(fingerprint.bands())}
-    buckets: dict[int, set[int]] = {}
-    for band, other in s.execute(_band_lookup(), {**params, "k": CROWDED_BAND + 1}):
-        buckets.setdefault(band, set()).add(other)
     candidates = {
         other
-        for members in buckets.values()
+        for members in band_buckets(s, fingerprint).values()
         if len(members) <= CROWDED_BAND
         for other in members
         if other != exclude
@@ -1201,9 +1200,39 @@ def near_duplicates(
     return closest
 
 
+def band_buckets(s: Session, fingerprint: Fingerprint) -> dict[int, set[int]]:
+    """Band key -> the stored articles that share it, at most CROWDED_BAND + 1 per key."""
+    bands = fingerprint.bands()
+    dialect = s.get_bind().dialect.name
+    params: dict[str, Any] = (
+        {"bands": bands} if dialect == "postgresql" else {f"b{i}": b for i, b in enumerate(bands)}
+    )
+    buckets: dict[int, set[int]] = {}
+    for band, other in s.execute(_band_lookup(dialect), {**params, "k": CROWDED_BAND + 1}):
+        buckets.setdefault(band, set()).add(other)
+    return buckets
+
+
 @functools.cache
-def _band_lookup() -> CompoundSelect[Any]:
-    """Every band key's articles, at most `:k` per key, in one statement built once."""
+def _band_lookup(dialect: str) -> Executable:
+    """Every band key's articles, at most `:k` per key, in one statement built once.
+
+    PostgreSQL: a LATERAL look-up per element of the `:bands` array (one small plan); elsewhere
+    a UNION ALL of one look-up per `:bN` parameter (planning 42 branches costs PostgreSQL more
+    than running them)."""
+    if dialect == "postgresql":
+        keys = (
+            func.unnest(bindparam("bands", type_=ARRAY(BigInteger)))
+            .table_valued("band")
+            .render_derived("keys")
+        )
+        found = (
+            select(ArticleBand.article_id)
+            .where(ArticleBand.band == keys.c.band)
+            .limit(bindparam("k"))
+            .lateral("found")
+        )
+        return select(keys.c.band, found.c.article_id).select_from(keys).join(found, true())
     per_band = [
         select(ArticleBand.band, ArticleBand.article_id)
         .where(ArticleBand.band == bindparam(f"b{i}"))
