@@ -38,13 +38,16 @@ so the storage side should cap or ignore band keys that too many stored articles
 
 from __future__ import annotations
 
+import functools
 import re
 import struct
 import unicodedata
 from dataclasses import dataclass
 from hashlib import blake2b
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where signatures are computed (the extraction workers):
+    import numpy as np  # the crawler's main process only compares them (11 MB less per process)
 
 NUM_PERM: int = 128
 """Hash functions (permutations) in a signature."""
@@ -61,12 +64,14 @@ MIN_WORDS: int = 50
 
 _WORD_RE = re.compile(r"[^\W_]+")
 _MASK64 = (1 << 64) - 1
-_SHINGLE_MULT = np.uint64(0x9E3779B97F4A7C15)
+_SHINGLE_MULT = 0x9E3779B97F4A7C15
 _U32 = struct.Struct("<I")
 
 
 def _seeded_u64(label: str, count: int) -> np.ndarray:
     """``count`` fixed 64-bit values derived from ``label`` with blake2b (version-proof)."""
+    import numpy as np
+
     values = [
         int.from_bytes(blake2b(f"{label}:{i}".encode(), digest_size=8).digest(), "little")
         for i in range(count)
@@ -74,8 +79,13 @@ def _seeded_u64(label: str, count: int) -> np.ndarray:
     return np.array(values, dtype=np.uint64)
 
 
-_PERM_A = _seeded_u64("seasonnews-neardup-a", NUM_PERM) | np.uint64(1)  # odd multipliers
-_PERM_B = _seeded_u64("seasonnews-neardup-b", NUM_PERM)
+@functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The ``NUM_PERM`` hash functions' odd multipliers and offsets."""
+    import numpy as np
+
+    odd = _seeded_u64("seasonnews-neardup-a", NUM_PERM) | np.uint64(1)
+    return odd, _seeded_u64("seasonnews-neardup-b", NUM_PERM)
 
 
 def words(text: str) -> list[str]:
@@ -85,6 +95,8 @@ def words(text: str) -> list[str]:
 
 def _mix64(x: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser, element-wise on uint64 (wraps mod 2**64)."""
+    import numpy as np
+
     x = x ^ (x >> np.uint64(30))
     x = x * np.uint64(0xBF58476D1CE4E5B9)
     x = x ^ (x >> np.uint64(27))
@@ -94,6 +106,8 @@ def _mix64(x: np.ndarray) -> np.ndarray:
 
 def shingle_hashes(tokens: list[str], k: int = SHINGLE_K) -> np.ndarray:
     """64-bit hashes of the ``k``-word shingles of ``tokens`` (one per position, uint64)."""
+    import numpy as np
+
     cache: dict[str, int] = {}
     ids = []
     for token in tokens:
@@ -109,14 +123,17 @@ def shingle_hashes(tokens: list[str], k: int = SHINGLE_K) -> np.ndarray:
     with np.errstate(over="ignore"):
         acc = word_hash[:n].copy()
         for j in range(1, k):
-            acc = acc * _SHINGLE_MULT + word_hash[j : j + n]
+            acc = acc * np.uint64(_SHINGLE_MULT) + word_hash[j : j + n]
         return _mix64(acc)
 
 
 def minhash(hashes: np.ndarray) -> tuple[int, ...]:
     """MinHash signature (``NUM_PERM`` unsigned 32-bit values) of a non-empty hash array."""
+    import numpy as np
+
+    odd, offset = _permutations()
     with np.errstate(over="ignore"):
-        permuted = (hashes[:, None] * _PERM_A[None, :] + _PERM_B[None, :]) >> np.uint64(32)
+        permuted = (hashes[:, None] * odd[None, :] + offset[None, :]) >> np.uint64(32)
     return tuple(permuted.min(axis=0).tolist())
 
 
