@@ -53,8 +53,11 @@ class ExtractorPool:
     def _start(self) -> Executor:
         if self.workers <= 0:
             return ThreadPoolExecutor(max_workers=1)
-        # forkserver: never fork the process that runs the reactor and its threads.
+        # forkserver: never fork the process that runs the reactor and its threads. Preload
+        # nothing in it (the default re-imports the crawler's whole __main__ there): the workers
+        # import what extraction needs themselves.
         context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([])
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=context,
