@@ -49,12 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_help = "database URL (default: $SEASONNEWS_DB, else sqlite:///seasonnews.db)"
 
     crawl = sub.add_parser("crawl", help="crawl sites into the database")
-    crawl.add_argument("--url", action="append", default=[], help="start page (repeatable)")
-    crawl.add_argument(
-        "--sitemap", action="append", default=[], help="sitemap, index or robots.txt"
-    )
-    crawl.add_argument("--feed", action="append", default=[], help="RSS/Atom feed (repeatable)")
-    crawl.add_argument("--sources", type=Path, help="TOML file of sites (see README)")
+    _add_sources_arguments(crawl)
     crawl.add_argument("--db", help=db_help)
     crawl.add_argument("--max-pages", type=int, help="stop after this many HTML pages")
     crawl.add_argument("--jobdir", help="job folder: a killed crawl resumes from it")
@@ -64,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument(
         "--allow-host", action="append", default=[], help="also follow links to this host"
     )
+    _add_redis_arguments(crawl, "work on the crawl shared over Redis at this URL (a worker)")
     crawl.add_argument(
         "-s",
         dest="settings",
@@ -73,6 +69,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="override a Scrapy setting (repeatable)",
     )
     crawl.set_defaults(func=cmd_crawl)
+
+    seed = sub.add_parser(
+        "seed", help="start (or stop) a crawl shared by workers: push its sources to Redis"
+    )
+    _add_sources_arguments(seed)
+    _add_redis_arguments(seed, "the shared crawl's Redis URL", required=True)
+    seed.add_argument(
+        "--keep-seen",
+        action="store_true",
+        help="keep the seen-set of the last crawl (by default a new crawl forgets it)",
+    )
+    seed.add_argument(
+        "--stop", action="store_true", help="tell every worker to stop (no new requests)"
+    )
+    seed.set_defaults(func=cmd_seed)
 
     export = sub.add_parser(
         "export", help="export articles, seasons, links, claims, copies or claim changes"
@@ -168,17 +179,75 @@ def _store(url: str | None, *, migrate: bool = False) -> Iterator[Store]:
 # -- crawl -------------------------------------------------------------------------------
 
 
-def cmd_crawl(args: argparse.Namespace) -> int:
-    from crawler.pipelines import run_figures
-    from crawler.run import run_crawl
+def _add_sources_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--url", action="append", default=[], help="start page (repeatable)")
+    parser.add_argument(
+        "--sitemap", action="append", default=[], help="sitemap, index or robots.txt"
+    )
+    parser.add_argument("--feed", action="append", default=[], help="RSS/Atom feed (repeatable)")
+    parser.add_argument("--sources", type=Path, help="TOML file of sites (see README)")
 
+
+def _add_redis_arguments(
+    parser: argparse.ArgumentParser, text: str, *, required: bool = False
+) -> None:
+    parser.add_argument("--redis", metavar="URL", required=required, help=text)
+    parser.add_argument(
+        "--redis-prefix",
+        default="seasonnews",
+        help="prefix of the shared crawl's Redis keys (default: seasonnews)",
+    )
+
+
+def _sources(args: argparse.Namespace) -> Sources:
     sources = Sources()
     if args.sources:
         load_sources(args.sources, into=sources)
     sources.add("urls", args.url)
     sources.add("sitemaps", args.sitemap)
     sources.add("feeds", args.feed)
+    return sources
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from redis.exceptions import RedisError
+
+    from crawler.distributed import seed, stop
+    from crawler.spiders.season_news import SeasonNewsSpider
+
+    if getattr(args, "stop", False):
+        stop(args.redis, args.redis_prefix)
+        print("told every worker to stop", file=sys.stderr)
+        return 0
+    sources = _sources(args)
     if sources.is_empty():
+        raise CliError("nothing to seed: give --url, --sitemap, --feed or --sources")
+    spider = SeasonNewsSpider()
+    spider.sources = sources
+    try:
+        done = seed(
+            args.redis,
+            args.redis_prefix,
+            spider,
+            sources,
+            new_crawl=not getattr(args, "keep_seen", False),
+        )
+    except RedisError as exc:
+        raise CliError(f"cannot reach Redis at {args.redis}: {exc}") from exc
+    if done["running"]:
+        state = "a crawl is still running: its seen-set is kept"
+    else:
+        state = f"a new crawl: forgot {done['forgotten']} seen requests"
+    print(f"seeded {done['pushed']} start requests; {state}", file=sys.stderr)
+    return 0
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawler.pipelines import run_figures
+    from crawler.run import run_crawl
+
+    sources = _sources(args)
+    if sources.is_empty() and not args.redis:
         raise CliError("nothing to crawl: give --url, --sitemap, --feed or --sources")
     overrides: dict[str, Any] = {}
     for item in args.settings:
@@ -187,10 +256,16 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             raise CliError(f"-s takes NAME=VALUE, got {item!r}")
         overrides[name] = value
     overrides["SEASONNEWS_LOCK_HELD"] = True  # taken below; crawler.lockext must not lock twice
+    if args.redis:
+        overrides["SEASONNEWS_REDIS_URL"] = args.redis
+        overrides["SEASONNEWS_REDIS_PREFIX"] = args.redis_prefix
     store = Store(args.db)
     try:
-        # One crawl per database at a time; the lock dies with its process.
-        with crawl_lock(store.engine, wait=args.wait):
+        # One crawl per database at a time (the workers of a shared crawl together); the lock
+        # dies with its process.
+        with crawl_lock(store.engine, wait=args.wait, shared=bool(args.redis)):
+            if args.redis and not sources.is_empty():
+                cmd_seed(args)  # a worker given sources also seeds them
             store.upgrade()
             stats = run_crawl(
                 db_url=store.url,

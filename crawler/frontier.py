@@ -22,7 +22,8 @@ from scrapy.http import Response
 logger = logging.getLogger(__name__)
 
 pages_stored = object()
-"""Signal: `urls` (a list) were written to the database; their requests are done."""
+"""Signal: the requests of these `urls` (a list) are done: what they produced is in the
+database (or they produced nothing to store)."""
 request_failed = object()
 """Signal: a request failed outside any callback or errback (`url`, `reason`, `detail`)."""
 
@@ -119,26 +120,28 @@ class JournalDupeFilter(BaseDupeFilter):
         return not self.journal.add(fp, request)
 
     def log(self, request: Request, spider: Spider) -> None:
-        """Count a filtered duplicate request (the scheduler calls this).
-
-        A redirect back to a URL of its own chain is a redirect loop: Scrapy would drop it
-        silently, so it is reported as a failure.
-        """
-        if self.crawler.stats is not None:
-            self.crawler.stats.inc_value("dupefilter/filtered")
-        chain = request.meta.get("redirect_urls") or []
-        if request.url in chain:
-            if self.crawler.stats is not None:
-                self.crawler.stats.inc_value("seasonnews/failures/redirect_loop")
-            self.crawler.signals.send_catch_log(
-                signal=request_failed,
-                url=chain[0],
-                reason="redirect_loop",
-                detail="redirect loop: " + " -> ".join([*chain, request.url]),
-            )
+        """Count a filtered duplicate request (the scheduler calls this)."""
+        report_filtered(self.crawler, request)
 
     def close(self, reason: str) -> None:
         self.journal.close()
+
+
+def report_filtered(crawler: Crawler, request: Request) -> None:
+    """Count a request the dupefilter dropped. A redirect back to a URL of its own chain is a
+    redirect loop: Scrapy would drop it silently, so it is reported as a failure."""
+    if crawler.stats is not None:
+        crawler.stats.inc_value("dupefilter/filtered")
+    chain = request.meta.get("redirect_urls") or []
+    if request.url in chain:
+        if crawler.stats is not None:
+            crawler.stats.inc_value("seasonnews/failures/redirect_loop")
+        crawler.signals.send_catch_log(
+            signal=request_failed,
+            url=chain[0],
+            reason="redirect_loop",
+            detail="redirect loop: " + " -> ".join([*chain, request.url]),
+        )
 
 
 class JournalSpiderMiddleware:
@@ -148,6 +151,7 @@ class JournalSpiderMiddleware:
     """
 
     def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
         self.journal = Journal.for_crawler(crawler)
         crawler.signals.connect(self._stored, signal=pages_stored)
 
@@ -165,8 +169,8 @@ class JournalSpiderMiddleware:
         async for output in result:
             produced = produced or not isinstance(output, Request)
             yield output
-        if not produced:
-            self.journal.mark_done(request_urls(response))
+        if not produced:  # nothing to store: the request is done now
+            self.crawler.signals.send_catch_log(signal=pages_stored, urls=request_urls(response))
 
 
 def request_urls(response: Response) -> list[str]:

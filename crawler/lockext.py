@@ -52,6 +52,7 @@ class CrawlLock:
         if settings.getbool("SEASONNEWS_LOCK_HELD"):
             raise NotConfigured  # the caller holds the lock (no message: Scrapy would warn)
         self.crawler = crawler
+        self.shared = bool(settings.get("SEASONNEWS_REDIS_URL"))  # a worker of a shared crawl
         self.busy = False
         self._held = contextlib.ExitStack()
         self._engine_started = False
@@ -86,12 +87,12 @@ class CrawlLock:
 
     def _acquire(self, *, wait: bool) -> None:
         try:
-            self._held.enter_context(crawl_lock(self.store.engine, wait=False))
+            self._held.enter_context(crawl_lock(self.store.engine, wait=False, shared=self.shared))
         except DatabaseBusy:
             if not wait:
                 raise
             logger.info("another crawl is writing to this database: waiting for it to end")
-            self._held.enter_context(crawl_lock(self.store.engine, wait=True))
+            self._held.enter_context(crawl_lock(self.store.engine, wait=True, shared=self.shared))
         logger.info("holding the crawl lock of this database")
 
     def _refuse(self) -> None:

@@ -28,6 +28,13 @@ SEASONNEWS_FOLLOW_ALL = False
 """Follow every same-site link, not only season-news links and listings."""
 SEASONNEWS_CONDITIONAL = True
 """Send stored ETag / Last-Modified back on re-crawl; a 304 costs no extraction (conditional.py)."""
+SEASONNEWS_REDIS_URL = ""
+"""Redis URL of a crawl shared by many workers (crawler/distributed.py); empty: one process."""
+SEASONNEWS_REDIS_PREFIX = "seasonnews"
+"""Prefix of the shared crawl's Redis keys (one per independent distributed crawl)."""
+SEASONNEWS_REDIS_IDLE_CLOSE = 300
+"""A worker stops once the queue and every worker's in-flight requests stayed empty this long
+(seconds; 0: never)."""
 SEASONNEWS_RECRAWL = True
 """Re-crawl policy (recrawl.py): fetch a known article page again only when it is due; a sitemap
 <lastmod> no newer than our last fetch skips it. False: fetch every page (conditionally)."""
@@ -91,6 +98,7 @@ ITEM_PIPELINES = {
     "crawler.pipelines.StorePipeline": 900,
 }
 SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
+ADDONS = {"crawler.distributed.SharedFrontier": 0}  # the Redis frontier, when switched on
 EXTENSIONS = {
     "crawler.lockext.CrawlLock": 0,  # one crawl per database, on every crawl path
 }

@@ -7,6 +7,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from crawler.extract.urls import site_of
 
@@ -47,6 +48,39 @@ class Sources:
 
     def is_empty(self) -> bool:
         return not (self.urls or self.sitemaps or self.feeds)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (JSON-safe), for the workers of a distributed crawl."""
+        return {
+            "urls": self.urls,
+            "sitemaps": self.sitemaps,
+            "feeds": self.feeds,
+            "sites": [
+                {
+                    "host": site.host,
+                    "allow": [p.pattern for p in site.allow],
+                    "deny": [p.pattern for p in site.deny],
+                }
+                for site in self.sites.values()
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Sources:
+        """Inverse of `to_dict`."""
+        return cls(
+            urls=list(data.get("urls", [])),
+            sitemaps=list(data.get("sitemaps", [])),
+            feeds=list(data.get("feeds", [])),
+            sites={
+                site["host"]: Site(
+                    host=site["host"],
+                    allow=[re.compile(p) for p in site.get("allow", [])],
+                    deny=[re.compile(p) for p in site.get("deny", [])],
+                )
+                for site in data.get("sites", [])
+            },
+        )
 
 
 def check_url(url: str) -> str:

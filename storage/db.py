@@ -54,13 +54,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for any SQLAlchemy URL; SQLite gets WAL and foreign keys."""
+    """An engine for any SQLAlchemy URL; SQLite gets WAL and foreign keys, PostgreSQL no JIT
+    (compiling the plans of the export queries cost more than running them: bench/pg_scale)."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseError(f"invalid database URL {url!r}: {describe(exc)}") from exc
+    options: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql" and "options" not in parsed.query:
+        options["connect_args"] = {"options": "-c jit=off"}
     try:
-        engine = create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True, **options)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
         raise DatabaseError(f"cannot use database {safe_url(url)!r}: {describe(exc)}") from exc
     if engine.dialect.name == "sqlite":

@@ -3,6 +3,9 @@ holder dies (so a crawl killed with SIGKILL never leaves a stale lock behind).
 
 * SQLite: an exclusive `flock` on `<database file>.crawl-lock`.
 * PostgreSQL: a session-level advisory lock, held on a connection of its own.
+
+The workers of one distributed crawl (crawler.distributed) share the database on purpose: they
+hold the lock *shared*, so they run together while a lone crawl (exclusive) waits or refuses.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, func, select
 
 from storage.db import DatabaseError
 
@@ -26,53 +29,61 @@ class DatabaseBusy(DatabaseError):
 
 
 @contextlib.contextmanager
-def crawl_lock(engine: Engine, *, wait: bool = False) -> Iterator[None]:
+def crawl_lock(engine: Engine, *, wait: bool = False, shared: bool = False) -> Iterator[None]:
     """Hold the database's crawl lock; raise DatabaseBusy when another crawl holds it (or wait
-    for it when `wait`)."""
+    for it when `wait`). `shared`: the lock of a worker of a distributed crawl, compatible with
+    the other workers' and not with a lone crawl's."""
     if engine.dialect.name == "postgresql":
-        with _advisory_lock(engine, wait=wait):
+        with _advisory_lock(engine, wait=wait, shared=shared):
             yield
     elif engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
-        with _file_lock(f"{engine.url.database}.crawl-lock", wait=wait):
+        with _file_lock(f"{engine.url.database}.crawl-lock", wait=wait, shared=shared):
             yield
     else:
         yield
 
 
 @contextlib.contextmanager
-def _file_lock(path: str, *, wait: bool) -> Iterator[None]:
+def _file_lock(path: str, *, wait: bool, shared: bool) -> Iterator[None]:
     with open(path, "a+", encoding="utf-8") as handle:
+        mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            fcntl.flock(handle, mode | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
             raise DatabaseBusy(_busy(holder)) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(_me())
-        handle.flush()
+        if not shared:  # the holder's name, for the refusal message
+            handle.seek(0)
+            handle.truncate()
+            handle.write(_me())
+            handle.flush()
         try:
             yield
         finally:
-            handle.truncate(0)
+            if not shared:
+                handle.truncate(0)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @contextlib.contextmanager
-def _advisory_lock(engine: Engine, *, wait: bool) -> Iterator[None]:
+def _advisory_lock(engine: Engine, *, wait: bool, shared: bool) -> Iterator[None]:
+    kind = "_shared" if shared else ""
+    lock, try_lock, unlock = (
+        getattr(func, f"pg_advisory_lock{kind}"),
+        getattr(func, f"pg_try_advisory_lock{kind}"),
+        getattr(func, f"pg_advisory_unlock{kind}"),
+    )
     with engine.connect() as conn:
         if wait:
-            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": ADVISORY_KEY})
-        elif not conn.execute(
-            text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_KEY}
-        ).scalar():
+            conn.execute(select(lock(ADVISORY_KEY)))
+        elif not conn.execute(select(try_lock(ADVISORY_KEY))).scalar():
             raise DatabaseBusy(_busy("another process"))
         conn.commit()
         try:
             yield
         finally:
-            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_KEY})
+            conn.execute(select(unlock(ADVISORY_KEY)))
             conn.commit()
 
 

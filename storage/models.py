@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -80,6 +81,19 @@ class Article(Base):
     """One stored article, unique by canonical URL; copies under other URLs are `ArticleUrl`s."""
 
     __tablename__ = "articles"
+    __table_args__ = (
+        # Export order (newest published first, undated last); SQLite: "published DESC".
+        Index("ix_articles_published_order", text("published DESC NULLS LAST"), "canonical_url"),
+        # The near-duplicate copies only (iter_copies, the site_copies view).
+        Index(
+            "ix_articles_copies",
+            "first_seen",
+            "copy_of_id",
+            "site",
+            postgresql_where=text("copy_of_id IS NOT NULL"),
+            sqlite_where=text("copy_of_id IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     canonical_url: Mapped[str] = mapped_column(String(2000), unique=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import random
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,6 +21,7 @@ from sqlalchemy import (
     bindparam,
     column,
     delete,
+    exists,
     func,
     inspect,
     select,
@@ -28,7 +31,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from crawler.extract.neardup import BANDS, THRESHOLD, Fingerprint, fingerprint, similarity
@@ -111,6 +114,29 @@ INDEX_SIMILARITY = 0.8
 cluster through its original, and a viral article's band keys do not become crowded."""
 GONE_STATUSES = (404, 410)
 """An article URL answering these is gone: the article is marked, never deleted."""
+SAVE_ATTEMPTS = 5
+"""Tries of one batch when the database asks for a retry (`_retryable`); then the error."""
+RETRY_DELAY = 0.05
+"""Seconds before the second try, doubled before each next one, jittered by +-50%."""
+RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505", "23503"})
+"""PostgreSQL errors a concurrent writer causes and a new try of the batch resolves:
+serialization failure, deadlock, a unique key another writer inserted first (the new try finds
+its row), a foreign key to a season or show another writer deleted (the new try recreates it)."""
+SQLITE_BUSY = frozenset({5, 6})
+"""SQLITE_BUSY and SQLITE_LOCKED ("database is locked" after the busy timeout)."""
+SQLITE_CONSTRAINT_FOREIGNKEY = 787
+"""A cached season or show another process deleted (the new try, its cache emptied, recreates
+it)."""
+IDENTITY_LOCKS = 0x534E0001
+"""Advisory lock space of article identities (URLs, body hash): two writers saving the same
+article, or the same body under two URLs, take turns (PostgreSQL)."""
+BAND_LOCKS = 0x534E0002
+"""Advisory lock space of LSH band keys, folded into BAND_LOCK_SLOTS slots: two writers saving
+near-duplicates of each other (they share a band key, hence a slot) take turns."""
+BAND_LOCK_SLOTS = 512
+"""Band keys are folded into this many locks: advisory locks live in PostgreSQL's shared lock
+table (max_locks_per_transaction x max_connections, 6,400 by default) until the commit, and a
+batch of 50 articles has 2,100 band keys. The price: unrelated batches often take turns too."""
 
 
 def utcnow() -> datetime:
@@ -218,9 +244,39 @@ class Store:
         Exact duplicates (same URL, or same body under another URL) keep one article: the
         earliest published, then the smallest canonical URL, so the result does not depend on
         the order pages arrived in. The other URLs are remembered in `article_urls`.
+
+        Safe with concurrent writers (processes saving the same articles, shows or seasons at
+        the same moment): on PostgreSQL the batch first takes advisory locks on its articles'
+        identities and band keys, in order, and locks the rows it rewrites; on SQLite it takes
+        the write lock first (BEGIN IMMEDIATE). What the database still asks to retry (a
+        deadlock, a serialization failure, a key another writer inserted first, a busy SQLite
+        file) runs the whole batch again, at most SAVE_ATTEMPTS times, with nothing kept from
+        the failed try; then the error is raised.
         """
+        for attempt in range(1, SAVE_ATTEMPTS + 1):
+            try:
+                result, cache = self._save_batch(articles, errors, run_id, not_modified)
+            except DBAPIError as exc:
+                if attempt == SAVE_ATTEMPTS or not _retryable(exc):
+                    raise
+                self._ids = {}  # another writer may have deleted a cached show or season
+                time.sleep(RETRY_DELAY * 2 ** (attempt - 1) * random.uniform(0.5, 1.5))
+            else:
+                self._ids = cache  # only after the commit succeeded
+                return result
+        raise AssertionError("unreachable")  # the last attempt returned or raised
+
+    def _save_batch(
+        self,
+        articles: Sequence[ArticleRecord],
+        errors: Sequence[ErrorRecord],
+        run_id: int | None,
+        not_modified: Sequence[tuple[str, datetime]],
+    ) -> tuple[SaveResult, dict[tuple[str, int], int]]:
+        """One try of `save`: the batch's result and the show-season ids cache to keep."""
         result = SaveResult()
         with self._session.begin() as s:
+            self._lock_batch(s, articles)
             touched: set[int] = set()
             seasons: set[int] = set()
             cache = dict(self._ids)
@@ -252,8 +308,39 @@ class Store:
             s.flush()
             removed = self._refresh_shows(s, touched)
             identity.refresh_verdicts(s, seasons)
-        self._ids = {} if removed else cache  # only after the commit succeeded
-        return result
+        return result, {} if removed else cache
+
+    @staticmethod
+    def _lock_batch(s: Session, articles: Sequence[ArticleRecord]) -> None:
+        """Serialise this batch with concurrent writers of the same articles or near-duplicates.
+
+        SQLite: take the database's write lock now (waiting up to its busy timeout), so that
+        what the batch reads stays true until it commits. PostgreSQL: advisory locks on every
+        URL and body hash of the batch, then on the band slots of its fingerprints, each set in
+        key order and all before any write, so that these locks never deadlock each other.
+        """
+        if s.get_bind().dialect.name == "sqlite":
+            s.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        identity.lock_keys(
+            s,
+            IDENTITY_LOCKS,
+            (
+                identity.lock_key(key)
+                for record in articles
+                for key in (record.canonical_url, *record.other_urls, record.body_hash)
+            ),
+        )
+        identity.lock_keys(
+            s,
+            BAND_LOCKS,
+            (
+                slot
+                for record in articles
+                if record.fingerprint is not None
+                for slot in _band_slots(Fingerprint.from_bytes(record.fingerprint))
+            ),
+        )
 
     def _save_article(
         self,
@@ -264,16 +351,22 @@ class Store:
         cache: dict[tuple[str, int], int],
     ) -> None:
         urls = list(dict.fromkeys([record.canonical_url, *record.other_urls]))
+        # The row found is locked until the commit, and read as a concurrent writer left it.
         article = s.scalars(
-            select(Article).join(ArticleUrl).where(ArticleUrl.url.in_(urls)).limit(1)
+            _locked(select(Article).join(ArticleUrl).where(ArticleUrl.url.in_(urls)).limit(1))
         ).first()
         if article is None:
             article = s.scalars(
-                select(Article).where(Article.canonical_url == record.canonical_url)
+                _locked(select(Article).where(Article.canonical_url == record.canonical_url))
             ).first()
         if article is None and record.body_hash:
             article = s.scalars(
-                select(Article).where(Article.body_hash == record.body_hash).order_by(Article.id)
+                _locked(
+                    select(Article)
+                    .where(Article.body_hash == record.body_hash)
+                    .order_by(Article.id)
+                    .limit(1)
+                )
             ).first()
         if article is None:
             article = Article(first_seen=record.seen_at, last_seen=record.seen_at)
@@ -490,6 +583,9 @@ class Store:
         if data is None:
             return
         mine = Fingerprint.from_bytes(data)
+        # Near-duplicates share a band key: a concurrent writer of one waits for this commit,
+        # then finds this article (PostgreSQL; already held when `save` locked the batch).
+        identity.lock_keys(s, BAND_LOCKS, _band_slots(mine))
         closest = near_duplicates(s, mine, exclude=article.id)
         if closest:
             Store._join_cluster(s, article, closest, result)
@@ -505,11 +601,11 @@ class Store:
     ) -> None:
         """Join (and merge) the clusters an article is a near-duplicate of, under the earliest."""
         members = s.execute(
-            select(Article.id, Article.published, Article.first_seen).where(
+            select(Article.id, Article.published, Article.first_seen, Article.canonical_url).where(
                 Article.id.in_([*closest, article.id])
             )
         ).all()
-        first = min(members, key=lambda m: (m.published or "9999-99-99", m.first_seen, m.id)).id
+        first = min(members, key=_original_rank).id
         merged = [root for root in closest if root != first]
         if article.id != first:
             merged.append(article.id)  # its own copies, if it had any, follow it
@@ -526,6 +622,7 @@ class Store:
             result.copies += 1
         for root in merged:  # an original that became a copy: how close it was
             if root != article.id and root in closest:
+                result.copies += 1
                 s.execute(
                     update(Article)
                     .where(Article.id == root)
@@ -588,39 +685,78 @@ class Store:
         drop seasons and shows left empty.
 
         Returns whether anything was deleted.
+
+        With concurrent writers (PostgreSQL, read committed): the show is locked (in id order)
+        before its title is computed, so a concurrent writer's title waits and counts this
+        batch's articles too. A season or show is deleted only after locking it and looking
+        again: the lock waits for writers that attached an article to it (their foreign keys
+        hold a key-share lock on it), and the second look sees their articles.
         """
         removed = False
         for show_id in sorted(show_ids):
-            used = (
-                select(ArticleSeason.season_id)
-                .join(Season, Season.id == ArticleSeason.season_id)
-                .where(Season.show_id == show_id)
-            )
-            gone = s.execute(
-                delete(Season).where(Season.show_id == show_id, Season.id.not_in(used))
-            )
-            removed = removed or bool(getattr(gone, "rowcount", 0))
-            show = s.get(Show, show_id)
-            best = s.execute(
-                select(ArticleSeason.show_name, func.count().label("n"))
-                .join(Season, Season.id == ArticleSeason.season_id)
-                .where(Season.show_id == show_id)
-                .group_by(ArticleSeason.show_name, ArticleSeason.name_key)
-                .order_by(
-                    func.count().desc(),
-                    (ArticleSeason.name_key == (show.key if show else "")).desc(),
-                    ArticleSeason.show_name,
-                )
-                .limit(1)
+            show = s.scalars(
+                select(Show)
+                .where(Show.id == show_id)
+                .with_for_update(key_share=True)
+                .execution_options(populate_existing=True)
             ).first()
             if show is None:
                 continue
+            removed = self._drop_unused_seasons(s, show_id) or removed
+            best = self._show_title(s, show)
+            if best is None:  # wait for writers adding a season or alias to it, look again
+                s.execute(select(Show.id).where(Show.id == show_id).with_for_update())
+                best = self._show_title(s, show)
             if best is None:
                 s.delete(show)
                 removed = True
             else:
-                show.title = best.show_name
+                show.title = best
         return removed
+
+    @staticmethod
+    def _drop_unused_seasons(s: Session, show_id: int) -> bool:
+        """Delete the show's seasons no article is about; whether any was deleted."""
+        unused = s.scalars(
+            select(Season.id)
+            .where(
+                Season.show_id == show_id,
+                ~exists().where(ArticleSeason.season_id == Season.id),
+            )
+            .order_by(Season.id)
+        ).all()
+        if not unused:
+            return False
+        s.execute(
+            select(Season.id).where(Season.id.in_(unused)).order_by(Season.id).with_for_update()
+        )
+        gone = s.execute(
+            delete(Season).where(
+                Season.id.in_(unused),
+                Season.id.not_in(
+                    select(ArticleSeason.season_id).where(ArticleSeason.season_id.in_(unused))
+                ),
+            )
+        )
+        return bool(getattr(gone, "rowcount", 0))
+
+    @staticmethod
+    def _show_title(s: Session, show: Show) -> str | None:
+        """The show's most common surface form (ties: the spelling that created the show), or
+        None when no article is about it."""
+        best = s.execute(
+            select(ArticleSeason.show_name, func.count().label("n"))
+            .join(Season, Season.id == ArticleSeason.season_id)
+            .where(Season.show_id == show.id)
+            .group_by(ArticleSeason.show_name, ArticleSeason.name_key)
+            .order_by(
+                func.count().desc(),
+                (ArticleSeason.name_key == show.key).desc(),
+                ArticleSeason.show_name,
+            )
+            .limit(1)
+        ).first()
+        return best.show_name if best else None
 
     # -- queries -------------------------------------------------------------------------
 
@@ -782,15 +918,42 @@ class Store:
         return show_id
 
     def shows(self) -> list[dict[str, Any]]:
-        """Every show with its seasons' article counts and verdict statuses, by title."""
-        shows: dict[str, dict[str, Any]] = {}
-        for row in self.iter_seasons():
-            entry = shows.setdefault(
-                row["key"], {"show": row["show"], "key": row["key"], "seasons": {}, "articles": 0}
+        """Every show with its seasons' article counts and verdict statuses, by title.
+
+        Counted from `article_seasons` alone, per season first (one row per article and season:
+        its primary key), then joined to the 60,000-odd seasons: the articles table is not read
+        (bench.pg_scale: 3.2 s -> 0.3 s at 1,000,000 articles on PostgreSQL)."""
+        counts = (
+            select(ArticleSeason.season_id, func.count().label("articles"))
+            .group_by(ArticleSeason.season_id)
+            .subquery()
+        )
+        query = (
+            select(
+                Show.title,
+                Show.key,
+                Season.number,
+                counts.c.articles,
+                Season.status,
+                Season.release_date,
+                Season.release_precision,
             )
-            entry["seasons"][row["season"]] = row["articles"]
-            entry.setdefault("status", {})[row["season"]] = row["status"]
-            entry["articles"] += row["articles"]
+            .join(Season, Season.show_id == Show.id)
+            .join(counts, counts.c.season_id == Season.id)
+            .order_by(Show.title, Season.number)
+        )
+        day = identity.today()
+        shows: dict[str, dict[str, Any]] = {}
+        with self._session() as s:
+            for row in s.execute(query):
+                entry = shows.setdefault(
+                    row.key, {"show": row.title, "key": row.key, "seasons": {}, "articles": 0}
+                )
+                entry["seasons"][row.number] = row.articles
+                entry.setdefault("status", {})[row.number] = as_of(
+                    row.status, row.release_date, row.release_precision, day
+                )
+                entry["articles"] += row.articles
         return list(shows.values())
 
     def season_detail(self, show_key: str, number: int) -> dict[str, Any] | None:
@@ -1018,6 +1181,8 @@ class Store:
             )
             .join(original, original.id == Article.copy_of_id)
             .outerjoin(primary, primary.c.article_id == Article.id)
+            .where(Article.copy_of_id.is_not(None))  # implied by the join; lets
+            # ix_articles_copies (a partial index of the copies) serve it
             .order_by(Article.first_seen.desc(), Article.canonical_url)
         )
         if filters.show_key is not None or filters.season is not None:
@@ -1200,6 +1365,33 @@ def near_duplicates(
     return closest
 
 
+def _band_slots(fingerprint: Fingerprint) -> set[int]:
+    """The advisory locks (in BAND_LOCKS) of a fingerprint's band keys."""
+    return {band % BAND_LOCK_SLOTS for band in fingerprint.bands()}
+
+
+def _locked(query: Select[Any]) -> Select[Any]:
+    """`query` locking the articles it returns (FOR NO KEY UPDATE OF articles: foreign keys
+    to them stay possible), refreshing any already loaded. SQLite ignores it."""
+    return query.with_for_update(of=Article, key_share=True).execution_options(
+        populate_existing=True
+    )
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    """Whether a failed `save` should run again: an error a concurrent writer causes."""
+    if exc.connection_invalidated:
+        return False
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if state is not None:
+        return state in RETRY_SQLSTATES
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in SQLITE_BUSY or code == SQLITE_CONSTRAINT_FOREIGNKEY
+    return isinstance(exc, OperationalError) and "database is locked" in str(orig)
+
+
 def band_buckets(s: Session, fingerprint: Fingerprint) -> dict[int, set[int]]:
     """Band key -> the stored articles that share it, at most CROWDED_BAND + 1 per key."""
     bands = fingerprint.bands()
@@ -1258,6 +1450,15 @@ SAME_CONTENT_FIELDS = (
     "no_season_reason",
 )
 """What makes a re-fetched page "changed" (the URL it came from and its HTTP status do not)."""
+
+
+def _original_rank(member: Any) -> tuple[str, datetime, str]:
+    """Order of a cluster's members: the earliest published is the original; undated ones
+    after the dated, the earliest seen first; ties by URL, so the original does not depend on
+    the order (or the worker) the articles were stored in."""
+    if member.published:
+        return (member.published, datetime.min, member.canonical_url)
+    return ("9999-99-99", member.first_seen, member.canonical_url)
 
 
 def _same_content(article: Article, record: ArticleRecord) -> bool:

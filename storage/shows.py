@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from hashlib import blake2b
 
-from sqlalchemy import String, cast, delete, func, select, update
+from sqlalchemy import Integer, String, bindparam, cast, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import Label
@@ -18,6 +19,38 @@ from storage.verdict import ClaimEvidence, Evidence, decide
 
 class ShowError(ValueError):
     """An operator request on shows that cannot be done (unknown show, alias, ...)."""
+
+
+SHOW_LOCKS = 0x534E0003
+"""Advisory lock space of show creation: one lock (key 0) serialises the writers that create a
+show or add a spelling rule's alias, so two of them never create one show twice."""
+
+
+def lock_key(text: str) -> int:
+    """A stable 32-bit advisory lock key for a string (a collision only serialises more)."""
+    return int.from_bytes(blake2b(text.encode(), digest_size=4).digest(), "big", signed=True)
+
+
+def lock_keys(s: Session, space: int, keys: Iterable[int]) -> None:
+    """Take PostgreSQL transaction-level advisory locks (`space`, key) for each distinct key, in
+    key order, in one statement; they are held until the transaction ends. No-op elsewhere
+    (SQLite has one writer at a time). Keys are 32-bit ints."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    ordered = sorted(set(keys))
+    if not ordered:
+        return
+    found = (
+        func.unnest(bindparam("keys", type_=postgresql.ARRAY(Integer)))
+        .table_valued("key")
+        .render_derived("k")
+    )
+    s.execute(
+        select(func.pg_advisory_xact_lock(cast(space, Integer), found.c.key))
+        .select_from(found)
+        .order_by(found.c.key),
+        {"keys": ordered},
+    )
 
 
 def today() -> str:
@@ -41,6 +74,10 @@ def show_of_alias(s: Session, key: str) -> int | None:
 def resolve_show(s: Session, key: str, name: str) -> int:
     """Id of the show `key` names: a known alias, else a show the spelling rules match (the key
     becomes its alias), else a new show."""
+    found = show_of_alias(s, key)
+    if found is not None:
+        return found
+    lock_keys(s, SHOW_LOCKS, [0])  # then see the shows other writers created meanwhile
     found = show_of_alias(s, key)
     if found is not None:
         return found
@@ -183,8 +220,17 @@ def refresh_verdicts(s: Session, season_ids: Iterable[int], day: str | None = No
     ids = sorted(set(season_ids))
     for start in range(0, len(ids), EVIDENCE_CHUNK):
         chunk = ids[start : start + EVIDENCE_CHUNK]
+        # Lock the seasons (in id order) before reading their evidence: a concurrent writer's
+        # verdict waits for this one's commit, then reads the evidence of both (PostgreSQL).
+        seasons = s.scalars(
+            select(Season)
+            .where(Season.id.in_(chunk))
+            .order_by(Season.id)
+            .with_for_update(key_share=True)
+            .execution_options(populate_existing=True)
+        ).all()
         found = seasons_evidence(s, chunk)
-        for season in s.scalars(select(Season).where(Season.id.in_(chunk))):
+        for season in seasons:
             evidence, claims = found.get(season.id, ([], []))
             v = decide(evidence, claims, day)
             season.status = v.status if evidence else None

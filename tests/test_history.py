@@ -85,7 +85,7 @@ def test_a_rewrite_is_a_copy_of_the_earliest_published_whatever_the_order(store:
     store.save([record("https://copier.example/k3", COPY, "2024-02-01")])
     assert _copies(store) == {"https://copier.example/k3": None}
     result = store.save([record("https://origin.example/k3", ORIGINAL, "2024-01-10")])
-    assert result.copies == 0  # the newcomer is the original: the other one became its copy
+    assert result.copies == 1  # the newcomer is the original: the other one became its copy
     assert _copies(store) == {
         "https://copier.example/k3": "https://origin.example/k3",
         "https://origin.example/k3": None,

@@ -56,8 +56,6 @@ class SeasonNewsSpider(Spider):
         self.sources.add("sitemaps", split_arg(sitemap))
         self.sources.add("feeds", split_arg(feed))
         self.sources.allow_hosts(split_arg(allow_hosts))
-        if self.sources.is_empty():
-            raise ValueError("nothing to crawl: give url, sitemap, feed or sources")
         self.max_pages = int(max_pages) if max_pages else 0
         self.pages = 0
         self.requested: set[str] = set()
@@ -67,6 +65,9 @@ class SeasonNewsSpider(Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.shared = bool(crawler.settings.get("SEASONNEWS_REDIS_URL"))
+        if spider.sources.is_empty() and not spider.shared:
+            raise ValueError("nothing to crawl: give url, sitemap, feed or sources")
         spider.extractor = ExtractorPool(crawler.settings.getint("SEASONNEWS_EXTRACT_WORKERS"))
         spider.follow_all = crawler.settings.getbool("SEASONNEWS_FOLLOW_ALL")
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
@@ -78,6 +79,8 @@ class SeasonNewsSpider(Spider):
     # -- discovery ---------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Request]:
+        if self.shared:  # a worker of a distributed crawl: `seasonnews seed` starts it
+            return
         journal = Journal.for_crawler(self.crawler)
         if journal.resumed:
             pending = journal.pending()
@@ -85,13 +88,20 @@ class SeasonNewsSpider(Spider):
             for url, callback, depth in pending:
                 yield self._request(url, getattr(self, callback), depth=depth, dont_filter=True)
             return
-        for url in self.sources.urls:
-            yield self._request(url, self.parse_page)
-        for url in self.sources.sitemaps:
+        for request in self.start_requests_of(self.sources):
+            yield request
+
+    def start_requests_of(self, sources: Sources, *, again: bool = False) -> Iterator[Request]:
+        """The requests that start a crawl of `sources`: start pages, sitemaps (or the
+        robots.txt naming them) and feeds. `again`: never filtered as seen (a distributed
+        crawl's seen-set outlives one crawl; these are re-read on every crawl)."""
+        for url in sources.urls:
+            yield self._request(url, self.parse_page, dont_filter=again)
+        for url in sources.sitemaps:
             callback = self.parse_robots if url.endswith("/robots.txt") else self.parse_sitemap
-            yield self._request(url, callback)
-        for url in self.sources.feeds:
-            yield self._request(url, self.parse_feed)
+            yield self._request(url, callback, dont_filter=again)
+        for url in sources.feeds:
+            yield self._request(url, self.parse_feed, dont_filter=again)
 
     def _request(
         self,

@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+from collections.abc import Iterator
+
 from alembic import context
+from sqlalchemy import Connection, func, select
 
 from storage.models import Base
 
 config = context.config
 target_metadata = Base.metadata
+
+MIGRATION_LOCK = 0x5EA5_0E56
+"""PostgreSQL advisory lock key of schema upgrades."""
+
+
+@contextlib.contextmanager
+def _one_at_a_time(connection: Connection) -> Iterator[None]:
+    """Serialise concurrent upgrades (workers of a distributed crawl start together): each
+    reads the schema's revision only once the one before it committed."""
+    database = connection.engine.url.database
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK)))
+        yield
+    elif connection.dialect.name == "sqlite" and database not in (None, "", ":memory:"):
+        with open(f"{database}.migrate-lock", "a+", encoding="utf-8") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+    else:
+        yield
 
 
 def run_migrations_online() -> None:
@@ -25,7 +49,7 @@ def run_migrations_online() -> None:
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.commit()
         try:
-            with connection.begin():
+            with connection.begin(), _one_at_a_time(connection):
                 context.configure(
                     connection=connection,
                     target_metadata=target_metadata,
