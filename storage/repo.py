@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import random
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -371,7 +372,7 @@ class Store:
         if article is None:
             article = Article(first_seen=record.seen_at, last_seen=record.seen_at)
             self._write_content(s, article, record, touched, cache)
-            self._cluster(s, article, record.fingerprint, result)
+            self._cluster(s, article, record.fingerprint, result, touched[1])
             result.inserted += 1
         else:
             if article.canonical_url == record.canonical_url:
@@ -391,17 +392,17 @@ class Store:
                 result.unchanged += 1
                 if article.derived_hash != record.derived_hash():  # a newer extractor
                     self._write_content(s, article, record, touched, cache)
-                    self._cluster(s, article, record.fingerprint, result)
+                    self._cluster(s, article, record.fingerprint, result, touched[1])
             elif replace and same_source:  # the page itself changed: keep what it said before
                 before = self._archive(s, article, record.seen_at)
                 season_id = self._write_content(s, article, record, touched, cache)
                 article.changed_at = record.seen_at
                 self._record_changes(s, article.id, before, season_id, record)
-                self._cluster(s, article, record.fingerprint, result)
+                self._cluster(s, article, record.fingerprint, result, touched[1])
                 result.changed += 1
             elif replace:  # a better source of the same content (canonical over AMP, earlier)
                 self._write_content(s, article, record, touched, cache)
-                self._cluster(s, article, record.fingerprint, result)
+                self._cluster(s, article, record.fingerprint, result, touched[1])
                 result.duplicates += 1
             else:
                 result.duplicates += 1
@@ -570,7 +571,13 @@ class Store:
             )
 
     @staticmethod
-    def _cluster(s: Session, article: Article, data: bytes | None, result: SaveResult) -> None:
+    def _cluster(
+        s: Session,
+        article: Article,
+        data: bytes | None,
+        result: SaveResult,
+        seasons: set[int],
+    ) -> None:
         """Put the article in its near-duplicate cluster and index its fingerprint.
 
         Candidates come from the LSH band index (`near_duplicates`); the cluster's original is
@@ -588,7 +595,7 @@ class Store:
         identity.lock_keys(s, BAND_LOCKS, _band_slots(mine))
         closest = near_duplicates(s, mine, exclude=article.id)
         if closest:
-            Store._join_cluster(s, article, closest, result)
+            Store._join_cluster(s, article, closest, result, seasons)
         if (article.copy_similarity or 0.0) < INDEX_SIMILARITY:
             s.execute(
                 ArticleBand.__table__.insert(),
@@ -597,9 +604,26 @@ class Store:
 
     @staticmethod
     def _join_cluster(
-        s: Session, article: Article, closest: dict[int, float], result: SaveResult
+        s: Session,
+        article: Article,
+        closest: dict[int, float],
+        result: SaveResult,
+        seasons: set[int],
     ) -> None:
-        """Join (and merge) the clusters an article is a near-duplicate of, under the earliest."""
+        """Join (and merge) the clusters an article is a near-duplicate of, under the earliest.
+
+        `seasons` gains every season whose articles were in two of the merged clusters: their
+        sources changed (a cluster counts once in a verdict), so their verdicts are redone."""
+        roots = {*closest, article.id}
+        group = func.coalesce(Article.copy_of_id, Article.id)
+        spread: dict[int, set[int]] = defaultdict(set)
+        for season_id, root in s.execute(
+            select(ArticleSeason.season_id, group)
+            .join(Article, Article.id == ArticleSeason.article_id)
+            .where(group.in_(roots))
+        ):
+            spread[season_id].add(root)
+        seasons.update(season for season, found in spread.items() if len(found) > 1)
         members = s.execute(
             select(Article.id, Article.published, Article.first_seen, Article.canonical_url).where(
                 Article.id.in_([*closest, article.id])
@@ -885,7 +909,7 @@ class Store:
                 for article_id in chunk:  # in age order: an original is placed before its copies
                     article = articles[article_id]
                     found = fingerprint(article.body)
-                    self._cluster(s, article, found.to_bytes() if found else None, result)
+                    self._cluster(s, article, found.to_bytes() if found else None, result, set())
         return result.copies
 
     def replace_claims(

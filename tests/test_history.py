@@ -265,3 +265,25 @@ def test_band_keys_shared_by_too_many_articles_are_skipped(store: Store, monkeyp
     assert [m["url"] for m in store.near_duplicates(ORIGINAL)] == ["https://origin.example/k3"]
     monkeypatch.setattr(repo, "CROWDED_BAND", 2)  # now every key is boilerplate
     assert store.near_duplicates(ORIGINAL) == []
+
+
+def test_merging_clusters_redoes_the_verdicts_that_counted_them_apart(store: Store) -> None:
+    first, second = _PARAGRAPHS[0], "\n\n".join(_PARAGRAPHS[1:])
+    guess = {"summary": ClaimSummary(status="unconfirmed", status_hedged=True)}
+    store.save(
+        [
+            record("https://a.example/1", first * 3, "2024-01-05", **guess),
+            record("https://c.example/2", second * 2, "2024-01-01", **guess),
+        ]
+    )
+    (season,) = store.iter_seasons()
+    assert (season["articles"], season["sources"]) == (2, 2)
+    # An article about another show carries both texts: one cluster now, so one source.
+    bridge = dataclasses.replace(
+        record("https://e.example/both", first * 3 + second * 2, "2024-01-09"),
+        seasons=[SeasonRef("Other Show", show_key("Other Show"), 1)],
+        title="Other Show Season 1",
+    )
+    store.save([bridge])
+    kingdom = next(s for s in store.iter_seasons() if s["show"] == "Kingdom")
+    assert (kingdom["articles"], kingdom["sources"]) == (2, 1)
