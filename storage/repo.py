@@ -620,7 +620,7 @@ class Store:
         for season_id, root in s.execute(
             select(ArticleSeason.season_id, group)
             .join(Article, Article.id == ArticleSeason.article_id)
-            .where(group.in_(roots))
+            .where(Article.copy_of_id.in_(roots) | Article.id.in_(roots))  # indexed
         ):
             spread[season_id].add(root)
         seasons.update(season for season, found in spread.items() if len(found) > 1)
