@@ -17,7 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from crawler.extract.seasons import show_key
-from crawler.extract.urls import normalize_url, site_of
+from crawler.extract.urls import normalize_url, site_of, url_key
 from crawler.frontier import pages_stored, request_failed
 from crawler.items import ArticleItem, FailureItem, NotModifiedItem
 from storage import Store
@@ -192,7 +192,7 @@ class StorePipeline:
                     status=item.status,
                     detail=item.detail,
                     at=item.fetched_at,
-                    url_key=_url_key(item.url),
+                    url_key=url_key(item.url),
                 )
             )
             self.urls.append(item.url)
@@ -265,13 +265,6 @@ def run_figures(stats: dict[str, Any]) -> dict[str, int]:
         "skipped": int(stats.get("seasonnews/recrawl/skipped", 0)),
         **store,
     }
-
-
-def _url_key(url: str) -> str | None:
-    try:
-        return normalize_url(url, strip_amp=False)
-    except ValueError:
-        return None
 
 
 def _utcnow() -> datetime:

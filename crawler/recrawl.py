@@ -28,7 +28,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 
-from crawler.extract.urls import normalize_url
+from crawler.extract.urls import url_key
 from storage import Store
 from storage.records import KnownPage
 
@@ -120,14 +120,6 @@ def _read_known(db_url: str | None) -> dict[str, KnownPage]:
         return store.known_pages()
     finally:
         store.close()
-
-
-def url_key(url: str) -> str | None:
-    """A request URL as `article_urls` stores it."""
-    try:
-        return normalize_url(url, strip_amp=False)
-    except ValueError:
-        return None
 
 
 class KnownPagesUser:

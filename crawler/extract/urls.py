@@ -30,6 +30,14 @@ def normalize_url(url: str, *, strip_amp: bool = True) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
 
 
+def url_key(url: str) -> str | None:
+    """A fetched URL as `article_urls` stores it (AMP segment kept), or None when unusable."""
+    try:
+        return normalize_url(url, strip_amp=False)
+    except ValueError:
+        return None
+
+
 def site_of(url: str) -> str:
     """The host (with port when not the default) an URL belongs to."""
     parts = urlsplit(url)
