@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import random
 import time
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -165,6 +166,8 @@ class Store:
     def __init__(self, url: str | None = None) -> None:
         self.url = resolve_db_url(url)
         self.engine = make_engine(self.url)
+        # A Store dropped without close() still closes its pooled connections.
+        weakref.finalize(self, self.engine.dispose)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self._ids: dict[tuple[str, int], int] = {}
         """(show key, season) -> season id and (show key, -1) -> show id, kept across batches

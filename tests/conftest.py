@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -26,50 +27,72 @@ def demo_sites() -> Iterator[DemoSites]:
         yield sites
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """A fresh SQLite database file."""
-    return f"sqlite:///{tmp_path / 'test.db'}"
-
-
 PG_SERVER = os.environ.get(
     "SEASONNEWS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
+BACKENDS = ["sqlite", "postgresql"]
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    """A fresh PostgreSQL database for this test session (dropped afterwards); its URL."""
-    engine = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
-    name = f"seasonnews_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_SERVER).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        engine.dispose()
+class Databases:
+    """Fresh, empty databases of one kind: SQLite files in a folder, or databases on the test
+    PostgreSQL server that `drop` removes (even with connections still open)."""
+
+    def __init__(self, kind: str, folder: Path) -> None:
+        self.kind, self.folder = kind, folder
+        self._admin = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
+        self._made: list[str] = []
+
+    def new(self, name: str = "test", template: str | None = None) -> str:
+        """A fresh database's URL; a copy of the database at `template` when given."""
+        if self.kind == "sqlite":
+            path = self.folder / f"{name}-{uuid.uuid4().hex[:8]}.db"
+            if template is not None:
+                shutil.copy(make_url(template).database or "", path)
+            return f"sqlite:///{path}"
+        database = f"seasonnews_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        with self._admin.connect() as conn:
+            if template is None:
+                conn.execute(text(f'CREATE DATABASE "{database}"'))
+            else:  # a template must have no other connections
+                source = make_url(template).database
+                conn.execute(
+                    text(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        " WHERE datname = :name AND pid <> pg_backend_pid()"
+                    ),
+                    {"name": source},
+                )
+                conn.execute(text(f'CREATE DATABASE "{database}" TEMPLATE "{source}"'))
+        self._made.append(database)
+        return make_url(PG_SERVER).set(database=database).render_as_string(hide_password=False)
+
+    def drop(self) -> None:
+        with self._admin.connect() as conn:
+            for database in self._made:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        self._made.clear()
+        self._admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database on SQLite and on the real PostgreSQL."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'test.db'}"
-        return
-    url = request.getfixturevalue("pg_server")
-    yield url
-    engine = create_engine(url)
-    with engine.begin() as conn:  # empty it for the next test
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
+@pytest.fixture(params=BACKENDS)
+def databases(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databases]:
+    """Makes fresh databases for this test, once on SQLite and once on the real PostgreSQL
+    (each PostgreSQL database is dropped when the test ends)."""
+    made = Databases(request.param, tmp_path)
+    yield made
+    made.drop()
 
 
 @pytest.fixture
-def store(any_db_url: str) -> Iterator[Store]:
+def db_url(databases: Databases) -> str:
+    """A fresh, empty database: the test runs on SQLite and on the real PostgreSQL."""
+    return databases.new()
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
     """A migrated Store on a fresh database, SQLite and PostgreSQL."""
-    s = Store(any_db_url)
+    s = Store(db_url)
     s.upgrade()
     yield s
     s.close()

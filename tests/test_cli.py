@@ -38,7 +38,7 @@ def _error_line(result) -> str:
     return lines[0]
 
 
-def test_mistakes_give_one_line(tmp_path, db_url) -> None:
+def test_mistakes_in_a_database_give_one_line(db_url) -> None:
     assert "nothing to crawl" in _error_line(seasonnews("crawl", "--db", db_url, check=False))
     assert "not an absolute http(s) URL" in _error_line(
         seasonnews("crawl", "--url", "ftp://example.com/", "--db", db_url, check=False)
@@ -48,6 +48,9 @@ def test_mistakes_give_one_line(tmp_path, db_url) -> None:
     assert "unknown show 'Nope'" in _error_line(
         seasonnews("season", "Nope", "2", "--db", db_url, check=False)
     )
+
+
+def test_mistakes_outside_a_database_give_one_line(tmp_path) -> None:
     assert "no folder" in _error_line(
         seasonnews("shows", "--db", f"sqlite:///{tmp_path}/no/such/dir.db", check=False)
     )

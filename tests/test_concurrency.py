@@ -22,12 +22,14 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from crawler.extract.neardup import fingerprint
 from crawler.extract.seasons import show_key
 from crawler.extract.types import Claim, ClaimSummary
 from storage import Store
+from storage import shows as identity
 from storage.models import (
     Article,
     ArticleSeason,
@@ -41,6 +43,7 @@ from storage.models import (
 )
 from storage.models import Claim as ClaimRow
 from storage.records import ArticleRecord, LinkRecord, SaveResult, SeasonRef
+from storage.repo import IDENTITY_LOCKS
 
 WORKERS = 4
 T0 = datetime(2024, 1, 1, 12, 0, 0)
@@ -383,7 +386,7 @@ def test_a_season_another_writer_deleted_is_created_again(store: Store) -> None:
     assert [tuple(r) for r in per_season] == [(1, 1), (2, 1)]
 
 
-@pytest.mark.parametrize("any_db_url", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("databases", ["postgresql"], indirect=True)
 def test_a_unique_key_another_writer_inserted_meanwhile_is_retried(store: Store) -> None:
     # Another writer (not a Store: it takes no advisory lock) inserts the same canonical URL
     # and commits while save() waits on it: save() gets a unique violation and runs again.
@@ -404,7 +407,7 @@ def test_a_unique_key_another_writer_inserted_meanwhile_is_retried(store: Store)
         )
         writer.flush()
         outcome: list[SaveResult | Exception] = []
-        saving = threading.Thread(target=lambda: outcome.append(_try(store, page)))
+        saving = threading.Thread(target=lambda: outcome.append(_try(store, [page])))
         saving.start()
         _wait_for_a_lock_wait(store, saving)
         writer.commit()
@@ -418,9 +421,9 @@ def test_a_unique_key_another_writer_inserted_meanwhile_is_retried(store: Store)
     assert sum(found["claims"].values()) == 1 and sum(found["versions"].values()) == 1
 
 
-def _try(store: Store, page: ArticleRecord) -> SaveResult | Exception:
+def _try(store: Store, pages: list[ArticleRecord]) -> SaveResult | Exception:
     try:
-        return store.save([page])
+        return store.save(pages)
     except Exception as exc:
         return exc
 
@@ -440,3 +443,44 @@ def _wait_for_a_lock_wait(store: Store, saving: threading.Thread) -> None:
             assert saving.is_alive(), "the save ended without waiting for the writer's row"
             assert time.monotonic() < deadline, "the save never waited for the writer's row"
             time.sleep(0.01)
+
+
+@pytest.mark.parametrize("databases", ["postgresql"], indirect=True)
+def test_a_deadlock_with_another_writer_is_retried(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # save() locks its batch's URLs in key order. Another session holds the later URL's lock,
+    # and once save() holds the earlier one and waits, asks for the earlier one: a deadlock.
+    # PostgreSQL aborts save() (it waited first; the other session checks only after 60 s);
+    # save() rolls back, and runs again once the other session has committed.
+    urls = sorted(
+        (f"https://a.example/dead-{n}" for n in range(2)), key=identity.lock_key
+    )  # earlier, later
+    pages = [record(url, body(40 + n), "Dead", 1, None, T0) for n, url in enumerate(urls)]
+    tries: list[str] = []
+    one_try = store._save_batch
+
+    def counted(*args: Any) -> Any:
+        try:
+            return one_try(*args)
+        except DBAPIError as exc:
+            tries.append(getattr(exc.orig, "sqlstate", "") or "")
+            raise
+
+    monkeypatch.setattr(store, "_save_batch", counted)
+    lock = "SELECT pg_advisory_xact_lock(:space, :key)"
+    with Session(store.engine) as other:
+        other.execute(text("SET LOCAL deadlock_timeout = '60s'"))
+        other.execute(text(lock), {"space": IDENTITY_LOCKS, "key": identity.lock_key(urls[1])})
+        outcome: list[SaveResult | Exception] = []
+        saving = threading.Thread(target=lambda: outcome.append(_try(store, pages)))
+        saving.start()
+        _wait_for_a_lock_wait(store, saving)
+        other.execute(text(lock), {"space": IDENTITY_LOCKS, "key": identity.lock_key(urls[0])})
+        other.commit()  # the other session was not the one aborted
+    saving.join(JOIN_TIMEOUT)
+    (result,) = outcome
+    assert tries == ["40P01"]  # one deadlock, then the try that succeeded
+    assert isinstance(result, SaveResult), result
+    assert result.inserted == 2
+    assert sorted(a[0] for a in state(store)["articles"]) == sorted(urls)

@@ -7,11 +7,12 @@ import csv
 import io
 import json
 import re
-import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import delete, update
+from sqlalchemy.engine import make_url
 
 from crawler.extract.seasons import show_key
 from crawler.extract.urls import normalize_url
@@ -20,7 +21,7 @@ from demo.manifest import must_contain, must_not_contain, related_rows
 from storage import Store
 from storage.models import Article, ArticleBand, ArticleSeason, Claim
 from storage.repo import Filters
-from tests.conftest import FAST, ROOT, seasonnews
+from tests.conftest import BACKENDS, FAST, ROOT, Databases, seasonnews
 from tests.snapshot import snapshot
 
 
@@ -44,13 +45,24 @@ def _start(sites) -> list[str]:
             "--sitemap", f"{b}/sitemap.xml"]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def crawled(demo_sites, tmp_path_factory) -> str:
+@pytest.fixture(scope="module", params=BACKENDS)
+def crawled(request, demo_sites, tmp_path_factory) -> Iterator[str]:
+    """The demo sites crawled once into SQLite and once into PostgreSQL."""
+    made = Databases(request.param, tmp_path_factory.mktemp("demo"))
+    db = made.new("demo")
     demo_sites.reset_hits()
-    db = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
     result = seasonnews("crawl", *_start(demo_sites), "--db", db, *FAST)
     assert "ScrapyDeprecationWarning" not in result.stderr
-    return db
+    yield db
+    made.drop()
+
+
+@pytest.fixture
+def like_crawled(crawled: str, tmp_path: Path) -> Iterator[Databases]:
+    """Makes fresh databases of the crawled database's kind."""
+    made = Databases(make_url(crawled).get_backend_name(), tmp_path)
+    yield made
+    made.drop()
 
 
 def test_articles_are_exactly_the_demo_posts(crawled, demo_sites) -> None:
@@ -250,10 +262,8 @@ def test_claims_and_verdicts_match_the_demo_posts(crawled, demo_sites) -> None:
     assert all(c["sentence"] and c["url"] for c in claims)
 
 
-def test_reclaim_rederives_the_same_claims_and_verdicts(crawled, tmp_path) -> None:
-    copy = tmp_path / "copy.db"
-    shutil.copy(crawled.removeprefix("sqlite:///"), copy)
-    db = f"sqlite:///{copy}"
+def test_reclaim_rederives_the_same_claims_and_verdicts(crawled, like_crawled) -> None:
+    db = like_crawled.new("copy", template=crawled)
     store = Store(db)
     with store.engine.begin() as conn:  # wipe what the crawl derived
         conn.execute(delete(Claim))
@@ -295,8 +305,8 @@ def test_recrawl_changes_no_counts(crawled, demo_sites) -> None:
     assert snapshot(crawled) == before
 
 
-def test_scrapy_cli_crawls_the_same(crawled, demo_sites, tmp_path) -> None:
-    db = f"sqlite:///{tmp_path / 'scrapy.db'}"
+def test_scrapy_cli_crawls_the_same(crawled, demo_sites, like_crawled) -> None:
+    db = like_crawled.new("scrapy")
     a, b = demo_sites.base("a"), demo_sites.base("b")
     import subprocess
     import sys
@@ -327,7 +337,7 @@ def test_timeouts_and_malformed_sources_are_recorded(demo_sites, db_url) -> None
     store.close()
 
 
-def test_max_pages_and_sources_file(demo_sites, db_url, tmp_path: Path) -> None:
+def test_max_pages_and_sources_file(demo_sites, databases, db_url, tmp_path: Path) -> None:
     sources = tmp_path / "sources.toml"
     sources.write_text(
         "[[site]]\n"
@@ -339,7 +349,7 @@ def test_max_pages_and_sources_file(demo_sites, db_url, tmp_path: Path) -> None:
     urls = [a["canonical_url"] for a in store.iter_articles(Filters(include_all=True))]
     assert urls and not any("squid-game" in u for u in urls)
     store.close()
-    limited = f"sqlite:///{tmp_path / 'limited.db'}"
+    limited = databases.new("limited")
     seasonnews("crawl", "--sources", str(sources), "--max-pages", "3", "--db", limited, *FAST)
     store = Store(limited)
     assert 1 <= store.counts()["articles"] <= 3

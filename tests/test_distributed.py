@@ -14,16 +14,16 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from redis import Redis
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from bench.sitegen import generate_site
 from demo.server import DemoSites
 from storage import Store
-from tests.conftest import FAST, PG_SERVER, ROOT, seasonnews
+from tests.conftest import FAST, ROOT, Databases, seasonnews
 from tests.snapshot import snapshot
 
 REDIS = os.environ.get("SEASONNEWS_TEST_REDIS", "redis://127.0.0.1:6379/0")
@@ -44,23 +44,11 @@ def site(tmp_path_factory) -> Iterator[DemoSites]:
 
 
 @pytest.fixture
-def new_db() -> Iterator[Callable[[], str]]:
+def new_db(tmp_path: Path) -> Iterator[Callable[[], str]]:
     """Makes fresh PostgreSQL databases on the test server; drops them afterwards."""
-    admin = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
-    made: list[str] = []
-
-    def make() -> str:
-        name = f"seasonnews_dist_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        made.append(name)
-        return make_url(PG_SERVER).set(database=name).render_as_string(hide_password=False)
-
-    yield make
-    with admin.connect() as conn:
-        for name in made:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    made = Databases("postgresql", tmp_path)
+    yield made.new
+    made.drop()
 
 
 @pytest.fixture

@@ -68,8 +68,8 @@ def _store(db_url: str) -> Store:
     return store
 
 
-def test_csv_opens_in_pandas_with_types(any_db_url: str) -> None:
-    store = _store(any_db_url)
+def test_csv_opens_in_pandas_with_types(db_url: str) -> None:
+    store = _store(db_url)
     out = io.StringIO()
     assert write_rows(store.iter_articles(), "articles", "csv", out) == 2
     frame = pd.read_csv(io.StringIO(out.getvalue()), parse_dates=["first_seen", "last_seen"])
@@ -96,8 +96,8 @@ def test_csv_opens_in_pandas_with_types(any_db_url: str) -> None:
     store.close()
 
 
-def test_json_and_jsonl_carry_the_same_rows(any_db_url: str) -> None:
-    store = _store(any_db_url)
+def test_json_and_jsonl_carry_the_same_rows(db_url: str) -> None:
+    store = _store(db_url)
     as_json, as_jsonl = io.StringIO(), io.StringIO()
     write_rows(store.iter_links(), "links", "json", as_json)
     write_rows(store.iter_links(), "links", "jsonl", as_jsonl)

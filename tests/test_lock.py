@@ -29,8 +29,10 @@ def test_second_crawl_refuses_with_one_line(db_url: str, demo_sites) -> None:
     store.upgrade()
     start = ("--url", f"{demo_sites.base('a')}/", "--max-pages", "3")
     with crawl_lock(store.engine):
-        with pytest.raises(DatabaseBusy), crawl_lock(Store(store.url).engine):
+        other = Store(store.url)
+        with pytest.raises(DatabaseBusy), crawl_lock(other.engine):
             pass
+        other.close()
         result = seasonnews("crawl", *start, "--db", store.url, *FAST, check=False)
         assert result.returncode == 1
         lines = result.stderr.strip().splitlines()

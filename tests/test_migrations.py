@@ -28,8 +28,8 @@ TABLES = ("shows", "seasons", "articles", "article_urls", "article_seasons", "cl
           "related_links")  # fmt: skip
 
 
-def test_upgrading_from_0003_keeps_every_row(any_db_url: str) -> None:
-    store = Store(any_db_url)
+def test_upgrading_from_0003_keeps_every_row(db_url: str) -> None:
+    store = Store(db_url)
     upgrade(store.engine, "0003")
     with store.engine.begin() as conn:
         for statement in ROWS:

@@ -13,35 +13,34 @@ from sqlalchemy import create_engine, text
 
 from crawler.frontier import Journal
 from storage import Store
-from tests.conftest import FAST, ROOT, seasonnews
+from tests.conftest import FAST, ROOT, Databases, seasonnews
 from tests.snapshot import snapshot
 
 SLOW = ("-s", "DOWNLOAD_DELAY=0.25", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
         "-s", "SEASONNEWS_BATCH_SIZE=2", "-s", "SEASONNEWS_FLUSH_SECONDS=0.2")  # fmt: skip
 
 
-def _articles(db_path: Path) -> int:
-    if not db_path.exists():
-        return 0
-    engine = create_engine(f"sqlite:///{db_path}")
+def _articles(db_url: str) -> int:
+    engine = create_engine(db_url)
     try:
         with engine.connect() as conn:
             return conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
-    except Exception:  # schema not created yet
+    except Exception:  # no schema yet
         return 0
     finally:
         engine.dispose()
 
 
-def test_sigkill_then_resume_matches_uninterrupted_crawl(demo_sites, tmp_path) -> None:
+def test_sigkill_then_resume_matches_uninterrupted_crawl(
+    demo_sites, databases: Databases, tmp_path: Path
+) -> None:
     start = ("--url", demo_sites.url("a", "/"), "--sitemap", demo_sites.url("a", "/robots.txt"))
-    reference = f"sqlite:///{tmp_path / 'reference.db'}"
+    reference = databases.new("reference")
     seasonnews("crawl", *start, "--db", reference, *FAST)
     expected = snapshot(reference)
     assert expected["counts"]["articles"] >= 10
 
-    killed_path = tmp_path / "killed.db"
-    killed = f"sqlite:///{killed_path}"
+    killed = databases.new("killed")
     jobdir = str(tmp_path / "job")
     command = [sys.executable, "-m", "crawler", "crawl", *start, "--db", killed,
                "--jobdir", jobdir, *FAST, *SLOW]  # fmt: skip
@@ -49,12 +48,12 @@ def test_sigkill_then_resume_matches_uninterrupted_crawl(demo_sites, tmp_path) -
         command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     deadline = time.monotonic() + 120
-    while _articles(killed_path) < 4 and process.poll() is None and time.monotonic() < deadline:
+    while _articles(killed) < 4 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert process.poll() is None, "the crawl ended before it could be killed"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
-    stored = _articles(killed_path)
+    stored = _articles(killed)
     assert 4 <= stored < expected["counts"]["articles"]
 
     seasonnews("crawl", *start, "--db", killed, "--jobdir", jobdir, *FAST)

@@ -71,14 +71,14 @@ def articles(store: Store) -> int:
 
 
 def test_scrapy_crawl_refuses_a_busy_database_and_writes_nothing(
-    any_db_url: str, demo_sites, tmp_path: Path
+    db_url: str, demo_sites, tmp_path: Path
 ) -> None:
     start = f"{demo_sites.base('a')}/"
     jobdir = tmp_path / "job"
-    holder = Store(any_db_url)
+    holder = Store(db_url)
     with crawl_lock(holder.engine):
         busy = subprocess.run(
-            scrapy_crawl(start, any_db_url, "-s", f"SEASONNEWS_JOBDIR={jobdir}"),
+            scrapy_crawl(start, db_url, "-s", f"SEASONNEWS_JOBDIR={jobdir}"),
             cwd=ROOT,
             env=_env(),
             capture_output=True,
@@ -89,12 +89,12 @@ def test_scrapy_crawl_refuses_a_busy_database_and_writes_nothing(
         assert "database_busy: another crawl is writing to this database" in busy.stderr
         assert "'finish_reason': 'database_busy'" in busy.stderr
         assert "response_received_count" not in busy.stderr  # nothing was fetched
-        assert tables(any_db_url) == []  # not even the schema: nothing was written
+        assert tables(db_url) == []  # not even the schema: nothing was written
         assert not jobdir.exists()  # the running crawl's journal is left alone
     holder.close()
 
     done = subprocess.run(
-        scrapy_crawl(start, any_db_url),
+        scrapy_crawl(start, db_url),
         cwd=ROOT,
         env=_env(),
         capture_output=True,
@@ -106,18 +106,18 @@ def test_scrapy_crawl_refuses_a_busy_database_and_writes_nothing(
     # The lock is taken while the crawler is built, before the spider opens (and with it
     # StorePipeline.open_spider, which migrates and records the run).
     assert log.index("holding the crawl lock of this database") < log.index("Spider opened")
-    store = Store(any_db_url)
+    store = Store(db_url)
     runs = store.runs()
     assert [r["finish_reason"] for r in runs] == ["max_pages"]
     assert articles(store) > 0
     store.close()
 
 
-def test_scrapy_crawl_waits_for_the_lock_when_told_to(any_db_url: str, demo_sites) -> None:
-    holder = Store(any_db_url)
+def test_scrapy_crawl_waits_for_the_lock_when_told_to(db_url: str, demo_sites) -> None:
+    holder = Store(db_url)
     with crawl_lock(holder.engine):
         waiting = subprocess.Popen(
-            scrapy_crawl(f"{demo_sites.base('a')}/", any_db_url, "-s", "SEASONNEWS_LOCK_WAIT=True"),
+            scrapy_crawl(f"{demo_sites.base('a')}/", db_url, "-s", "SEASONNEWS_LOCK_WAIT=True"),
             cwd=ROOT,
             env=_env(),
             stderr=subprocess.PIPE,
@@ -135,7 +135,7 @@ def test_scrapy_crawl_waits_for_the_lock_when_told_to(any_db_url: str, demo_site
                     break
             assert "waiting for it to end" in seen[-1], "".join(seen[-30:])
             assert waiting.poll() is None
-            assert tables(any_db_url) == []
+            assert tables(db_url) == []
         except BaseException:
             waiting.kill()
             raise
@@ -144,7 +144,7 @@ def test_scrapy_crawl_waits_for_the_lock_when_told_to(any_db_url: str, demo_site
     holder.close()
     _, rest = waiting.communicate(timeout=300)
     assert waiting.returncode == 0, rest[-3000:]
-    store = Store(any_db_url)
+    store = Store(db_url)
     assert [r["finish_reason"] for r in store.runs()] == ["max_pages"]
     store.close()
 

@@ -223,12 +223,12 @@ def test_the_egg_holds_what_a_crawl_needs(deployed: Scrapyd) -> None:
 
 
 def test_a_scheduled_job_crawls_into_the_database(
-    deployed: Scrapyd, demo_sites, any_db_url: str
+    deployed: Scrapyd, demo_sites, db_url: str
 ) -> None:
-    _, log = deployed.crawl(f"{demo_sites.base('a')}/", any_db_url)
+    _, log = deployed.crawl(f"{demo_sites.base('a')}/", db_url)
     assert "holding the crawl lock of this database" in log
     assert "Traceback" not in log, log[-3000:]
-    store = Store(any_db_url)
+    store = Store(db_url)
     runs = store.runs()
     assert [r["finish_reason"] for r in runs] == ["finished"]
     assert runs[0]["stats"]["response_received_count"] > 0
