@@ -11,6 +11,7 @@ from sqlalchemy import inspect
 from storage import DatabaseError, Store
 from storage.records import ArticleRecord, ErrorRecord, LinkRecord, SeasonRef
 from storage.repo import Filters
+from tests.conftest import Databases
 
 T0 = datetime(2024, 1, 1, 12, 0, 0)
 T1 = datetime(2024, 1, 2, 12, 0, 0)
@@ -39,10 +40,11 @@ def test_upgrade_creates_schema_and_is_repeatable(store: Store) -> None:
     assert {"related_links", "crawl_runs", "crawl_errors", "alembic_version"} <= tables
 
 
-def test_check_refuses_empty_database(tmp_path) -> None:
-    empty = Store(f"sqlite:///{tmp_path / 'empty.db'}")
+def test_check_refuses_empty_database(db_url: str) -> None:
+    empty = Store(db_url)
     with pytest.raises(DatabaseError, match="no seasonnews schema"):
         empty.check()
+    empty.close()
 
 
 def test_bad_urls_give_clear_errors(tmp_path) -> None:
@@ -82,13 +84,13 @@ def test_saving_twice_changes_no_counts(store: Store) -> None:
     assert article["first_seen"] == T0.isoformat() and article["last_seen"] == T1.isoformat()
 
 
-def test_same_body_under_another_url_keeps_one_article_in_any_order(tmp_path) -> None:
+def test_same_body_under_another_url_keeps_one_article_in_any_order(databases: Databases) -> None:
     original = record("https://a.example/aoad-s2", body_hash="same", published="2023-01-01")
     copy = record("https://b.example/copy", body_hash="same", site="b.example",
                   published="2023-03-01", title="All of Us Are Dead season 2")  # fmt: skip
     results = []
     for name, order in (("one", [original, copy]), ("two", [copy, original])):
-        s = Store(f"sqlite:///{tmp_path / name}.db")
+        s = Store(databases.new(name))
         s.upgrade()
         for r in order:
             s.save([r])
