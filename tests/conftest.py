@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -49,7 +50,8 @@ class Databases:
             if template is not None:
                 shutil.copy(make_url(template).database or "", path)
             return f"sqlite:///{path}"
-        database = f"seasonnews_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        database = f"{PG_PREFIX}{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        _drop_stale()
         with self._admin.connect() as conn:
             if template is None:
                 conn.execute(text(f'CREATE DATABASE "{database}"'))
@@ -72,6 +74,27 @@ class Databases:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
         self._made.clear()
         self._admin.dispose()
+
+
+PG_PREFIX = "seasonnews_test_"
+"""Test databases are named PG_PREFIX + the test process's pid + a random suffix."""
+
+
+@functools.cache
+def _drop_stale() -> None:
+    """Once per test process: drop the test databases left by killed test processes of this
+    machine (their pid is gone)."""
+    admin = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        names = conn.execute(
+            text("SELECT datname FROM pg_database WHERE starts_with(datname, :prefix)"),
+            {"prefix": PG_PREFIX},
+        ).scalars()
+        for name in list(names):
+            pid = name.removeprefix(PG_PREFIX).split("_")[0]
+            if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture(params=BACKENDS)
