@@ -7,7 +7,6 @@ import functools
 import random
 import time
 import weakref
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -593,16 +592,18 @@ class Store:
         if data is None:
             return
         mine = Fingerprint.from_bytes(data)
+        bands = mine.bands()
         # Near-duplicates share a band key: a concurrent writer of one waits for this commit,
         # then finds this article (PostgreSQL; already held when `save` locked the batch).
-        identity.lock_keys(s, BAND_LOCKS, _band_slots(mine))
+        # A generator: lock_keys reads it only on PostgreSQL.
+        identity.lock_keys(s, BAND_LOCKS, (band % BAND_LOCK_SLOTS for band in bands))
         closest = near_duplicates(s, mine, exclude=article.id)
         if closest:
             Store._join_cluster(s, article, closest, result, seasons)
         if (article.copy_similarity or 0.0) < INDEX_SIMILARITY:
             s.execute(
                 ArticleBand.__table__.insert(),
-                [{"band": band, "article_id": article.id} for band in set(mine.bands())],
+                [{"band": band, "article_id": article.id} for band in set(bands)],
             )
 
     @staticmethod
@@ -616,22 +617,36 @@ class Store:
         """Join (and merge) the clusters an article is a near-duplicate of, under the earliest.
 
         `seasons` gains every season whose articles were in two of the merged clusters: their
-        sources changed (a cluster counts once in a verdict), so their verdicts are redone."""
+        sources changed (a cluster counts once in a verdict), so their verdicts are redone.
+        It must hold the article's own seasons already (`_write_content` put them there)."""
         roots = {*closest, article.id}
-        group = func.coalesce(Article.copy_of_id, Article.id)
-        spread: dict[int, set[int]] = defaultdict(set)
-        for season_id, root in s.execute(
-            select(ArticleSeason.season_id, group)
-            .join(Article, Article.id == ArticleSeason.article_id)
-            .where(Article.copy_of_id.in_(roots) | Article.id.in_(roots))  # indexed
-        ):
-            spread[season_id].add(root)
-        seasons.update(season for season, found in spread.items() if len(found) > 1)
         members = s.execute(
-            select(Article.id, Article.published, Article.first_seen, Article.canonical_url).where(
-                Article.id.in_([*closest, article.id])
-            )
+            select(
+                Article.id,
+                Article.published,
+                Article.first_seen,
+                Article.canonical_url,
+                exists().where(_COPY.copy_of_id == Article.id).label("has_copies"),
+            ).where(Article.id.in_(roots))
         ).all()
+        own_copies = any(m.has_copies for m in members if m.id == article.id)
+        # Only when two clusters that may each have articles about a season other than the
+        # article's own come together (two other clusters, or one and the article's copies)
+        # are the clusters' seasons read. Joining one cluster alone (the common case) only adds
+        # the article, whose seasons are redone anyway: no need to read the seasons of the
+        # whole cluster (thousands of articles for a site's boilerplate, at every article).
+        others = len(closest.keys() - {article.id})
+        if others > 1 or (others == 1 and own_copies):
+            group = func.coalesce(Article.copy_of_id, Article.id)
+            seasons.update(
+                s.scalars(
+                    select(ArticleSeason.season_id)
+                    .join(Article, Article.id == ArticleSeason.article_id)
+                    .where(Article.copy_of_id.in_(roots) | Article.id.in_(roots))  # indexed
+                    .group_by(ArticleSeason.season_id)
+                    .having(func.count(group.distinct()) > 1)
+                )
+            )
         first = min(members, key=_original_rank).id
         merged = [root for root in closest if root != first]
         if article.id != first:
@@ -1477,6 +1492,11 @@ SAME_CONTENT_FIELDS = (
     "no_season_reason",
 )
 """What makes a re-fetched page "changed" (the URL it came from and its HTTP status do not)."""
+
+
+_COPY = aliased(Article, name="copies")
+"""Another article, as a copy of the one a query reads (built once: an alias built per call costs
+milliseconds per comparison)."""
 
 
 def _original_rank(member: Any) -> tuple[str, datetime, str]:
