@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from redis import Redis
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from bench.sitegen import generate_site
 from demo.server import DemoSites
@@ -75,6 +75,14 @@ def _finish(worker: subprocess.Popen[str]) -> str:
     return err
 
 
+def _stored(engine: Engine) -> int:
+    """How many articles the database holds (0 before the schema exists)."""
+    with engine.connect() as conn:
+        if conn.execute(text("SELECT to_regclass('articles')")).scalar() is None:
+            return 0
+        return conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
+
+
 def _single(site: DemoSites, db: str) -> dict[str, object]:
     seasonnews("crawl", "--sitemap", f"{site.base('s')}/robots.txt", "--db", db, *FAST)
     return snapshot(db)
@@ -115,13 +123,18 @@ def test_a_worker_killed_midway_loses_no_page(site: DemoSites, new_db, prefix: s
     try:
         deadline = time.monotonic() + 120
         stored = holding = 0
-        while (stored < 30 or not holding) and time.monotonic() < deadline:
+        while time.monotonic() < deadline and doomed.poll() is None:
             time.sleep(0.2)
-            holding = sum(server.hlen(key) for key in server.scan_iter(match=held))
-            with engine.connect() as conn:
-                tables = conn.execute(text("SELECT to_regclass('articles')")).scalar()
-                if tables:
-                    stored = conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
+            if _stored(engine) < 30:
+                continue
+            doomed.send_signal(signal.SIGSTOP)  # frozen: what it holds cannot change now
+            holding, stored = (
+                sum(server.hlen(k) for k in server.scan_iter(match=held)),
+                _stored(engine),
+            )
+            if holding:
+                break
+            doomed.send_signal(signal.SIGCONT)
         # Killed while it holds requests it has not stored yet.
         assert holding and 30 <= stored < PAGES * 0.9, "the crawl ended before the kill"
         doomed.send_signal(signal.SIGKILL)
