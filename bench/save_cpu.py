@@ -6,7 +6,8 @@
    `crawler.extract.page.extract_page` (in a process pool; cached in `--cache`, so every run
    and every checkout saves the very same pages);
 2. builds the records as the crawl does (spider item -> NormalizePipeline -> `to_record`),
-   with the code of `--repo` (default: this checkout), e.g. an old revision's worktree;
+   with the code of `--repo` (default: this checkout), e.g. an old revision's worktree (one
+   with `crawler.items.article_item`; older ones need that helper added);
 3. saves them in batches of SEASONNEWS_BATCH_SIZE into a fresh database (SQLite by default)
    and prints the process CPU seconds of the saves alone (not wall time: a busy machine does
    not change it much). `--profile OUT` writes a cProfile of the saves.
@@ -60,7 +61,7 @@ def extracted_pages(pages: int, cache: Path) -> list[tuple[str, Any]]:
 
 def records(pages: list[tuple[str, Any]]) -> list[Any]:
     """The records the crawl's pipeline would hand to `Store.save`."""
-    from crawler.items import ArticleItem
+    from crawler.items import article_item
     from crawler.pipelines import NormalizePipeline, to_record
 
     normalize = NormalizePipeline()
@@ -69,30 +70,8 @@ def records(pages: list[tuple[str, Any]]) -> list[Any]:
     for number, (url, page) in enumerate(pages):
         if page.listing:
             continue
-        meta = page.metadata
-        item = ArticleItem(
-            url=url,
-            http_status=200,
-            fetched_at=start + timedelta(seconds=number / 50),
-            title=meta.title,
-            author=meta.author,
-            published=meta.published,
-            modified=meta.modified,
-            sitename=meta.sitename,
-            language=meta.language,
-            categories=meta.categories,
-            tags=meta.tags,
-            image=meta.image,
-            description=meta.description,
-            canonical_url=meta.canonical_url,
-            body=page.body,
-            related=page.related,
-            show_seasons=page.show_seasons,
-            no_season_reason=page.no_season_reason,
-            claims=page.claims,
-            summary=page.summary,
-            aliases=page.aliases,
-            fingerprint=page.fingerprint.hex() if page.fingerprint else None,
+        item = article_item(
+            page, url=url, http_status=200, fetched_at=start + timedelta(seconds=number / 50)
         )
         found.append(to_record(normalize.process_item(item)))
     return found

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import attrs
 
-from crawler.extract.types import Claim, ClaimSummary, RelatedLink, ShowSeason
+from crawler.extract.types import Claim, ClaimSummary, ExtractedPage, RelatedLink, ShowSeason
 
 
 @attrs.define(kw_only=True)
@@ -71,6 +72,34 @@ class ArticleItem:
     """The response's Last-Modified header (sent back as If-Modified-Since)."""
     fingerprint: str | None = None
     """MinHash signature of the body (crawler.extract.neardup) in hex, None when too short."""
+
+
+def article_item(page: ExtractedPage, **response: Any) -> ArticleItem:
+    """The item of an extracted article page; `response`: what the response tells (url,
+    fetched_at, http_status, redirect_urls, etag, last_modified)."""
+    meta = page.metadata
+    return ArticleItem(
+        title=meta.title,
+        author=meta.author,
+        published=meta.published,
+        modified=meta.modified,
+        sitename=meta.sitename,
+        language=meta.language,
+        categories=meta.categories,
+        tags=meta.tags,
+        image=meta.image,
+        description=meta.description,
+        canonical_url=meta.canonical_url,
+        body=page.body,
+        related=page.related,
+        show_seasons=page.show_seasons,
+        no_season_reason=page.no_season_reason,
+        claims=page.claims,
+        summary=page.summary,
+        aliases=page.aliases,
+        fingerprint=page.fingerprint.hex() if page.fingerprint else None,
+        **response,
+    )
 
 
 @attrs.define(kw_only=True)

@@ -19,7 +19,7 @@ from crawler.extract.feeds import feed_links
 from crawler.extract.urls import site_of
 from crawler.extractor import ExtractorPool
 from crawler.frontier import Journal
-from crawler.items import ArticleItem, FailureItem, NotModifiedItem
+from crawler.items import FailureItem, NotModifiedItem, article_item
 from crawler.links import is_crawlable, is_listing, is_season_link, matches
 from crawler.sources import Sources, load_sources, split_arg
 
@@ -156,31 +156,12 @@ class SeasonNewsSpider(Spider):
         if page.listing:
             self.crawler.stats.inc_value("seasonnews/listings")
             return
-        meta = page.metadata
-        yield ArticleItem(
+        yield article_item(
+            page,
             url=response.url,
             redirect_urls=list(response.request.meta.get("redirect_urls", [])),
             http_status=response.status,
             fetched_at=_now(),
-            title=meta.title,
-            author=meta.author,
-            published=meta.published,
-            modified=meta.modified,
-            sitename=meta.sitename,
-            language=meta.language,
-            categories=meta.categories,
-            tags=meta.tags,
-            image=meta.image,
-            description=meta.description,
-            canonical_url=meta.canonical_url,
-            body=page.body,
-            related=page.related,
-            show_seasons=page.show_seasons,
-            no_season_reason=page.no_season_reason,
-            claims=page.claims,
-            summary=page.summary,
-            aliases=page.aliases,
-            fingerprint=page.fingerprint.hex() if page.fingerprint else None,
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
         )
