@@ -29,8 +29,8 @@ from typing import Any
 
 from redis import Redis
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
+from bench.pgdb import pg_database
 from bench.sitegen import generate_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,13 +65,12 @@ def seasonnews(*args: str) -> list[str]:
 
 def run(workers: int, base: str, articles: int, concurrency: int) -> float:
     """Seconds until `workers` workers stored every article of the site."""
-    admin = create_engine(PG, isolation_level="AUTOCOMMIT")
-    name = f"seasonnews_bench_dist_{os.getpid()}_{workers}"
+    with pg_database(PG, f"seasonnews_bench_dist_{os.getpid()}_{workers}") as db:
+        return _timed(workers, base, articles, concurrency, db)
+
+
+def _timed(workers: int, base: str, articles: int, concurrency: int, db: str) -> float:
     prefix = f"seasonnews-bench-{uuid.uuid4().hex[:8]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    db = make_url(PG).set(database=name).render_as_string(hide_password=False)
     settings = [
         "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
         "-s", f"CONCURRENT_REQUESTS={concurrency}",
@@ -121,9 +120,6 @@ def run(workers: int, base: str, articles: int, concurrency: int) -> float:
         server = Redis.from_url(REDIS)
         for key in server.scan_iter(match=f"{prefix}:*"):
             server.delete(key)
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _tail(logs: Sequence[Any]) -> str:

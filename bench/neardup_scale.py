@@ -58,12 +58,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import select, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bench.aeb_eval import resolve_data_dir
 from bench.neardup_eval import ALL_OPERATORS, HARD_INTROS, HARD_OUTROS
+from bench.pgdb import pg_database
 from crawler.extract import neardup
 from storage.models import Article, ArticleBand, ArticleUrl
 from storage.records import ArticleRecord
@@ -226,19 +227,8 @@ def fresh_database(db: str, size: int, folder: Path) -> Iterator[str]:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         return
-    server = make_url(db)
-    name = f"seasonnews_bench_{os.getpid()}_{size}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        try:
-            yield server.set(database=name).render_as_string(hide_password=False)
-        finally:
-            with admin.connect() as conn:
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        admin.dispose()
+    with pg_database(db, f"seasonnews_bench_{os.getpid()}_{size}") as url:
+        yield url
 
 
 def database_bytes(engine: Engine) -> int:

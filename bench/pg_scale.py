@@ -42,9 +42,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 
+from bench.pgdb import pg_database
 from storage.repo import Filters, Store
 
 DEFAULT_DB = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -92,20 +93,10 @@ def scale_database(db: str, existing: str | None, keep: bool) -> Iterator[tuple[
         yield server.set(database=existing).render_as_string(hide_password=False), False
         return
     name = f"seasonnews_scale_{os.getpid()}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        try:
-            yield server.set(database=name).render_as_string(hide_password=False), True
-        finally:
-            if keep:
-                print(f"kept database {name} (reuse: --database {name})")
-            else:
-                with admin.connect() as conn:
-                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        admin.dispose()
+    with pg_database(db, name, keep=keep) as url:
+        yield url, True
+    if keep:
+        print(f"reuse it: --database {name}")
 
 
 def drop_constraints(conn: Connection) -> list[str]:
