@@ -341,7 +341,7 @@ class Store:
                 slot
                 for record in articles
                 if record.fingerprint is not None
-                for slot in _band_slots(Fingerprint.from_bytes(record.fingerprint))
+                for slot in _band_slots(Fingerprint.from_bytes(record.fingerprint).bands())
             ),
         )
 
@@ -595,8 +595,7 @@ class Store:
         bands = mine.bands()
         # Near-duplicates share a band key: a concurrent writer of one waits for this commit,
         # then finds this article (PostgreSQL; already held when `save` locked the batch).
-        # A generator: lock_keys reads it only on PostgreSQL.
-        identity.lock_keys(s, BAND_LOCKS, (band % BAND_LOCK_SLOTS for band in bands))
+        identity.lock_keys(s, BAND_LOCKS, _band_slots(bands))
         closest = near_duplicates(s, mine, exclude=article.id)
         if closest:
             Store._join_cluster(s, article, closest, result, seasons)
@@ -1407,9 +1406,10 @@ def near_duplicates(
     return closest
 
 
-def _band_slots(fingerprint: Fingerprint) -> set[int]:
-    """The advisory locks (in BAND_LOCKS) of a fingerprint's band keys."""
-    return {band % BAND_LOCK_SLOTS for band in fingerprint.bands()}
+def _band_slots(bands: Iterable[int]) -> Iterator[int]:
+    """The advisory locks (in BAND_LOCKS) of band keys; lazy, as lock_keys reads them only on
+    PostgreSQL."""
+    return (band % BAND_LOCK_SLOTS for band in bands)
 
 
 def _locked(query: Select[Any]) -> Select[Any]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
 from storage import Store
 from storage.repo import Filters
 
@@ -52,3 +55,15 @@ def snapshot(db_url: str) -> dict[str, Any]:
         "aliases": aliases,
         "counts": counts,
     }
+
+
+def stored_articles(db_url: str) -> int:
+    """How many articles a database holds (0 before the schema exists): for watching a crawl."""
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
+    except (OperationalError, ProgrammingError):  # no such table yet
+        return 0
+    finally:
+        engine.dispose()

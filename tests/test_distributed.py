@@ -18,13 +18,12 @@ from pathlib import Path
 
 import pytest
 from redis import Redis
-from sqlalchemy import Engine, create_engine, text
 
 from bench.sitegen import generate_site
 from demo.server import DemoSites
 from storage import Store
 from tests.conftest import FAST, ROOT, Databases, seasonnews
-from tests.snapshot import snapshot
+from tests.snapshot import snapshot, stored_articles
 
 REDIS = os.environ.get("SEASONNEWS_TEST_REDIS", "redis://127.0.0.1:6379/0")
 PAGES = 240
@@ -75,14 +74,6 @@ def _finish(worker: subprocess.Popen[str]) -> str:
     return err
 
 
-def _stored(engine: Engine) -> int:
-    """How many articles the database holds (0 before the schema exists)."""
-    with engine.connect() as conn:
-        if conn.execute(text("SELECT to_regclass('articles')")).scalar() is None:
-            return 0
-        return conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
-
-
 def _single(site: DemoSites, db: str) -> dict[str, object]:
     seasonnews("crawl", "--sitemap", f"{site.base('s')}/robots.txt", "--db", db, *FAST)
     return snapshot(db)
@@ -117,32 +108,28 @@ def test_a_worker_killed_midway_loses_no_page(site: DemoSites, new_db, prefix: s
     slow = ("-s", "DOWNLOAD_DELAY=0.05", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2")
     doomed = _worker(shared, prefix, *slow, "-s", "SEASONNEWS_BATCH_SIZE=5")
     survivor = _worker(shared, prefix, *slow, "-s", "SEASONNEWS_REDIS_IDLE_CLOSE=20")
-    engine = create_engine(shared)
     server = Redis.from_url(REDIS)
     held = f"{prefix}:season_news:inflight:{socket.gethostname()}-{doomed.pid}-*"
-    try:
-        deadline = time.monotonic() + 120
-        stored = holding = 0
-        while time.monotonic() < deadline and doomed.poll() is None:
-            time.sleep(0.2)
-            if _stored(engine) < 30:
-                continue
-            doomed.send_signal(signal.SIGSTOP)  # frozen: what it holds cannot change now
-            holding, stored = (
-                sum(server.hlen(k) for k in server.scan_iter(match=held)),
-                _stored(engine),
-            )
-            if holding:
-                break
-            doomed.send_signal(signal.SIGCONT)
-        # Killed while it holds requests it has not stored yet.
-        assert holding and 30 <= stored < PAGES * 0.9, "the crawl ended before the kill"
-        doomed.send_signal(signal.SIGKILL)
-        doomed.wait(timeout=30)
-        assert doomed.stderr is not None
-        doomed.stderr.close()  # its extraction workers may hold the pipe a little longer
-    finally:
-        engine.dispose()
+    deadline = time.monotonic() + 120
+    stored = holding = 0
+    while time.monotonic() < deadline and doomed.poll() is None:
+        time.sleep(0.2)
+        if stored_articles(shared) < 30:
+            continue
+        doomed.send_signal(signal.SIGSTOP)  # frozen: what it holds cannot change now
+        holding, stored = (
+            sum(server.hlen(k) for k in server.scan_iter(match=held)),
+            stored_articles(shared),
+        )
+        if holding:
+            break
+        doomed.send_signal(signal.SIGCONT)
+    # Killed while it holds requests it has not stored yet.
+    assert holding and 30 <= stored < PAGES * 0.9, "the crawl ended before the kill"
+    doomed.send_signal(signal.SIGKILL)
+    doomed.wait(timeout=30)
+    assert doomed.stderr is not None
+    doomed.stderr.close()  # its extraction workers may hold the pipe a little longer
     err = _finish(survivor)
     assert "requeued" in err  # the dead worker's requests went back to the queue
     got, want = snapshot(shared), _single(site, new_db())

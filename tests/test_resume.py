@@ -9,26 +9,14 @@ import time
 from pathlib import Path
 
 from scrapy import Request
-from sqlalchemy import create_engine, text
 
 from crawler.frontier import Journal
 from storage import Store
 from tests.conftest import FAST, ROOT, Databases, seasonnews
-from tests.snapshot import snapshot
+from tests.snapshot import snapshot, stored_articles
 
 SLOW = ("-s", "DOWNLOAD_DELAY=0.25", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
         "-s", "SEASONNEWS_BATCH_SIZE=2", "-s", "SEASONNEWS_FLUSH_SECONDS=0.2")  # fmt: skip
-
-
-def _articles(db_url: str) -> int:
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            return conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
-    except Exception:  # no schema yet
-        return 0
-    finally:
-        engine.dispose()
 
 
 def test_sigkill_then_resume_matches_uninterrupted_crawl(
@@ -48,12 +36,12 @@ def test_sigkill_then_resume_matches_uninterrupted_crawl(
         command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     deadline = time.monotonic() + 120
-    while _articles(killed) < 4 and process.poll() is None and time.monotonic() < deadline:
+    while stored_articles(killed) < 4 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert process.poll() is None, "the crawl ended before it could be killed"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
-    stored = _articles(killed)
+    stored = stored_articles(killed)
     assert 4 <= stored < expected["counts"]["articles"]
 
     seasonnews("crawl", *start, "--db", killed, "--jobdir", jobdir, *FAST)
