@@ -4,6 +4,9 @@ holder dies (so a crawl killed with SIGKILL never leaves a stale lock behind).
 * SQLite: an exclusive `flock` on `<database file>.crawl-lock`.
 * PostgreSQL: a session-level advisory lock, held on a connection of its own.
 
+Also the transaction-level advisory locks that concurrent writers take (`lock_keys`), and the
+file lock that serialises schema upgrades on SQLite (`file_lock`).
+
 The workers of one distributed crawl (crawler.distributed) share the database on purpose: they
 hold the lock *shared*, so they run together while a lone crawl (exclusive) waits or refuses.
 """
@@ -13,10 +16,13 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from hashlib import blake2b
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Integer, bindparam, cast, func, select
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.orm import Session
 
 from storage.db import DatabaseError
 
@@ -37,14 +43,15 @@ def crawl_lock(engine: Engine, *, wait: bool = False, shared: bool = False) -> I
         with _advisory_lock(engine, wait=wait, shared=shared):
             yield
     elif engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
-        with _file_lock(f"{engine.url.database}.crawl-lock", wait=wait, shared=shared):
+        with file_lock(f"{engine.url.database}.crawl-lock", wait=wait, shared=shared):
             yield
     else:
         yield
 
 
 @contextlib.contextmanager
-def _file_lock(path: str, *, wait: bool, shared: bool) -> Iterator[None]:
+def file_lock(path: str, *, wait: bool, shared: bool = False) -> Iterator[None]:
+    """An flock on the file at `path` (created if missing), released when the holder dies."""
     with open(path, "a+", encoding="utf-8") as handle:
         mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
         try:
@@ -96,4 +103,31 @@ def _busy(holder: str) -> str:
     return (
         f"another crawl is writing to this database ({holder}); "
         "try again when it ends, or pass --wait to wait for it"
+    )
+
+
+def lock_key(text: str) -> int:
+    """A stable 32-bit advisory lock key for a string (a collision only serialises more)."""
+    return int.from_bytes(blake2b(text.encode(), digest_size=4).digest(), "big", signed=True)
+
+
+def lock_keys(s: Session, space: int, keys: Iterable[int]) -> None:
+    """Take PostgreSQL transaction-level advisory locks (`space`, key) for each distinct key, in
+    key order, in one statement; they are held until the transaction ends. No-op elsewhere
+    (SQLite has one writer at a time). Keys are 32-bit ints."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    ordered = sorted(set(keys))
+    if not ordered:
+        return
+    found = (
+        func.unnest(bindparam("keys", type_=postgresql.ARRAY(Integer)))
+        .table_valued("key")
+        .render_derived("k")
+    )
+    s.execute(
+        select(func.pg_advisory_xact_lock(cast(space, Integer), found.c.key))
+        .select_from(found)
+        .order_by(found.c.key),
+        {"keys": ordered},
     )

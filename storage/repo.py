@@ -39,6 +39,7 @@ from crawler.extract.neardup import BANDS, THRESHOLD, Fingerprint, fingerprint, 
 from storage import shows as identity
 from storage.db import DatabaseError, describe, make_engine, resolve_db_url, safe_url, upgrade
 from storage.identity import best_match
+from storage.lock import lock_key, lock_keys
 from storage.models import (
     Article,
     ArticleBand,
@@ -325,16 +326,16 @@ class Store:
         if s.get_bind().dialect.name == "sqlite":
             s.connection().exec_driver_sql("BEGIN IMMEDIATE")
             return
-        identity.lock_keys(
+        lock_keys(
             s,
             IDENTITY_LOCKS,
             (
-                identity.lock_key(key)
+                lock_key(key)
                 for record in articles
                 for key in (record.canonical_url, *record.other_urls, record.body_hash)
             ),
         )
-        identity.lock_keys(
+        lock_keys(
             s,
             BAND_LOCKS,
             (
@@ -595,7 +596,7 @@ class Store:
         bands = mine.bands()
         # Near-duplicates share a band key: a concurrent writer of one waits for this commit,
         # then finds this article (PostgreSQL; already held when `save` locked the batch).
-        identity.lock_keys(s, BAND_LOCKS, _band_slots(bands))
+        lock_keys(s, BAND_LOCKS, _band_slots(bands))
         closest = near_duplicates(s, mine, exclude=article.id)
         if closest:
             Store._join_cluster(s, article, closest, result, seasons)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from hashlib import blake2b
 
-from sqlalchemy import Integer, String, bindparam, cast, delete, func, select, update
+from sqlalchemy import String, cast, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import Label
 
 from storage.identity import best_match
+from storage.lock import lock_keys
 from storage.models import Article, ArticleSeason, Claim, Season, Show, ShowAlias
 from storage.verdict import ClaimEvidence, Evidence, decide
 
@@ -24,33 +24,6 @@ class ShowError(ValueError):
 SHOW_LOCKS = 0x534E0003
 """Advisory lock space of show creation: one lock (key 0) serialises the writers that create a
 show or add a spelling rule's alias, so two of them never create one show twice."""
-
-
-def lock_key(text: str) -> int:
-    """A stable 32-bit advisory lock key for a string (a collision only serialises more)."""
-    return int.from_bytes(blake2b(text.encode(), digest_size=4).digest(), "big", signed=True)
-
-
-def lock_keys(s: Session, space: int, keys: Iterable[int]) -> None:
-    """Take PostgreSQL transaction-level advisory locks (`space`, key) for each distinct key, in
-    key order, in one statement; they are held until the transaction ends. No-op elsewhere
-    (SQLite has one writer at a time). Keys are 32-bit ints."""
-    if s.get_bind().dialect.name != "postgresql":
-        return
-    ordered = sorted(set(keys))
-    if not ordered:
-        return
-    found = (
-        func.unnest(bindparam("keys", type_=postgresql.ARRAY(Integer)))
-        .table_valued("key")
-        .render_derived("k")
-    )
-    s.execute(
-        select(func.pg_advisory_xact_lock(cast(space, Integer), found.c.key))
-        .select_from(found)
-        .order_by(found.c.key),
-        {"keys": ordered},
-    )
 
 
 def today() -> str:

@@ -29,7 +29,7 @@ from crawler.extract.neardup import fingerprint
 from crawler.extract.seasons import show_key
 from crawler.extract.types import Claim, ClaimSummary
 from storage import Store
-from storage import shows as identity
+from storage.lock import lock_key
 from storage.models import (
     Article,
     ArticleSeason,
@@ -453,9 +453,7 @@ def test_a_deadlock_with_another_writer_is_retried(
     # and once save() holds the earlier one and waits, asks for the earlier one: a deadlock.
     # PostgreSQL aborts save() (it waited first; the other session checks only after 60 s);
     # save() rolls back, and runs again once the other session has committed.
-    urls = sorted(
-        (f"https://a.example/dead-{n}" for n in range(2)), key=identity.lock_key
-    )  # earlier, later
+    urls = sorted((f"https://a.example/dead-{n}" for n in range(2)), key=lock_key)  # earlier, later
     pages = [record(url, body(40 + n), "Dead", 1, None, T0) for n, url in enumerate(urls)]
     tries: list[str] = []
     one_try = store._save_batch
@@ -471,12 +469,12 @@ def test_a_deadlock_with_another_writer_is_retried(
     lock = "SELECT pg_advisory_xact_lock(:space, :key)"
     with Session(store.engine) as other:
         other.execute(text("SET LOCAL deadlock_timeout = '60s'"))
-        other.execute(text(lock), {"space": IDENTITY_LOCKS, "key": identity.lock_key(urls[1])})
+        other.execute(text(lock), {"space": IDENTITY_LOCKS, "key": lock_key(urls[1])})
         outcome: list[SaveResult | Exception] = []
         saving = threading.Thread(target=lambda: outcome.append(_try(store, pages)))
         saving.start()
         _wait_for_a_lock_wait(store, saving)
-        other.execute(text(lock), {"space": IDENTITY_LOCKS, "key": identity.lock_key(urls[0])})
+        other.execute(text(lock), {"space": IDENTITY_LOCKS, "key": lock_key(urls[0])})
         other.commit()  # the other session was not the one aborted
     saving.join(JOIN_TIMEOUT)
     (result,) = outcome

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 from collections.abc import Iterator
 
 from alembic import context
 from sqlalchemy import Connection, func, select
 
+from storage.lock import file_lock
 from storage.models import Base
 
 config = context.config
@@ -27,8 +27,7 @@ def _one_at_a_time(connection: Connection) -> Iterator[None]:
         connection.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK)))
         yield
     elif connection.dialect.name == "sqlite" and database not in (None, "", ":memory:"):
-        with open(f"{database}.migrate-lock", "a+", encoding="utf-8") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+        with file_lock(f"{database}.migrate-lock", wait=True):
             yield
     else:
         yield
